@@ -1,0 +1,41 @@
+"""lexicon_tools: the Lexicon Nabijheid en sociaal werk as data, for teaching notebooks.
+
+Use ``import lexicon_tools as lt``; then ``lex = lt.load_lexicon()``, ``lt.toon_lemma("vertrouwen")``,
+``store = lt.AnswerStore("00_start_hier")`` and ``lt.Reflection("start-r1", store)``.
+Widgets (ipywidgets) are imported only when first used, to keep ``import`` fast.
+"""
+
+from .answers import AnswerStore, notebook_slug
+from .display import lemma_markdown, toon_lemma
+from .errors import LexiconError, Problem
+from .exercises import load_exercises
+from .export import answers_markdown, export_markdown
+from .loading import Lexicon, check_lexicon, load_lexicon
+
+_LAZY = {
+    "Reflection": "widgets.reflection", "ReflectionModel": "widgets.reflection",
+    "ExportPanel": "widgets.reflection", "ExportModel": "widgets.reflection",
+    "draw_lemma_graph": "drawing", "describe_lemma_graph": "drawing",
+    "lemma_graph_layout": "drawing",
+    "lemma_graph": "graphs", "citation_graph": "graphs", "neighbours": "graphs",
+    "shortest_path": "graphs", "centrality_frame": "graphs",
+    "lemmas_frame": "frames", "concepts_frame": "frames", "citations_frame": "frames",
+    "links_frame": "frames", "models_frame": "frames",
+}
+
+__all__ = ["AnswerStore", "notebook_slug", "lemma_markdown", "toon_lemma", "LexiconError",
+           "Problem", "load_exercises", "answers_markdown", "export_markdown", "Lexicon",
+           "check_lexicon", "load_lexicon", *_LAZY]
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        import importlib
+
+        module = importlib.import_module(f".{_LAZY[name]}", __name__)
+        return getattr(module, name)
+    raise AttributeError(f"module 'lexicon_tools' has no attribute '{name}'")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY))

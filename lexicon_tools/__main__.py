@@ -1,0 +1,59 @@
+"""Command line: ``python -m lexicon_tools check [MAP]``."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import Problem
+from .exercises import check_exercises
+from .loading import check_lexicon
+from . import settings
+
+USAGE = """Gebruik:
+  python -m lexicon_tools check            controleer lexicon_data/ en exercises/
+  python -m lexicon_tools check MAP        controleer een map (lexicon_data of oefeningen)"""
+
+
+def check(folder: str | None) -> int:
+    """Check the content and print OK with counts, or one Dutch line per problem; exit code."""
+    problems: list[Problem] = []
+    counts = []
+    if folder is None or (Path(folder) / "clusters.yaml").exists():
+        lex, found = check_lexicon(folder)
+        problems += found
+        if lex:
+            counts.append(f"{len(lex.lemmas)} lemma's, {len(lex.clusters)} clusters, "
+                          f"{len(lex.models)} modellen")
+    if folder is not None and not Path(folder).is_dir():
+        problems.append(Problem(folder, "deze map bestaat niet. Geef het pad naar een map, bijv. "
+                                "'exercises' of 'lexicon_data'."))
+    elif folder is None or not (Path(folder) / "clusters.yaml").exists():
+        lemma_ids = _lemma_ids()
+        questions, found = check_exercises(folder or settings.EXERCISES_DIR, lemma_ids)
+        problems += found
+        counts.append(f"{len(questions)} vragen in oefenbestanden")
+    if problems:
+        print(f"NIET OK: {len(problems)} probleem/problemen gevonden.\n")
+        for problem in problems:
+            print(f"- {problem}")
+        print("\nHerstel de bestanden en voer de controle opnieuw uit.")
+        return 1
+    print("OK: " + "; ".join(counts) + ".")
+    return 0
+
+
+def _lemma_ids():
+    lex, _ = check_lexicon()
+    return set(lex.lemmas) if lex else None
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m lexicon_tools", usage=USAGE, add_help=True)
+    parser.add_argument("command", choices=["check"], help="wat er moet gebeuren")
+    parser.add_argument("map", nargs="?", default=None, help="de map om te controleren")
+    args = parser.parse_args(argv)
+    return check(args.map)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

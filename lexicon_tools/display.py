@@ -1,0 +1,45 @@
+"""Showing a lemma in a notebook (as Markdown rendered by JupyterLab)."""
+
+__all__ = ["lemma_markdown", "toon_lemma"]
+
+from .loading import Lexicon, load_lexicon
+from .loading import REQUIRED_SECTIONS
+
+
+def lemma_markdown(lex: Lexicon, lemma_id: str) -> str:
+    """The lemma as Markdown: title, authors and pages, key concepts, the three sections.
+
+    Examples
+    --------
+    >>> from lexicon_tools import load_lexicon
+    >>> lex = load_lexicon()
+    >>> first = next(iter(lex.lemmas))
+    >>> lemma_markdown(lex, first).startswith("### ")
+    True
+    """
+    lemma = lex.lemma(lemma_id)
+    cluster = lex.clusters.get(lemma.cluster)
+    cluster_name = cluster.naam if cluster else lemma.cluster
+    also = f" (ook: {', '.join(lex.clusters[c].naam.lower() for c in lemma.ook_in)})" \
+        if lemma.ook_in else ""
+    parts = [
+        f"### {lemma.titel}",
+        f"*{', '.join(lemma.auteurs)}* · {cluster_name}{also} · {lemma.paginas} van het boek",
+        "**Kernbegrippen**\n\n" + "\n".join(f"- **{c.term}**: {c.definitie}"
+                                              for c in lemma.kernbegrippen),
+    ]
+    for name in REQUIRED_SECTIONS:
+        parts.append(f"#### {name}\n\n{lemma.secties.get(name, '')}")
+    if lemma.verwant:
+        related = "; ".join(f"*{lex.lemmas[r.id].titel}*" for r in lemma.verwant if r.id in lex.lemmas)
+        parts.append(f"**Zie ook:** {related}")
+    parts.append("<small>Samenvatting in eigen woorden bij het *Lexicon Nabijheid en sociaal werk* "
+                 "(2022); lees het lemma zelf in het boek.</small>")
+    return "\n\n".join(parts)
+
+
+def toon_lemma(lemma_id: str, lex: Lexicon | None = None) -> None:
+    """Show a lemma in the notebook (anywhere in a cell)."""
+    from IPython.display import Markdown, display
+
+    display(Markdown(lemma_markdown(lex or load_lexicon(), lemma_id)))

@@ -1,0 +1,134 @@
+"""Reflection question: a plain model (question + saved answer) and a thin ipywidgets view."""
+
+__all__ = ["ReflectionModel", "Reflection", "ExportModel", "ExportPanel"]
+
+import html
+from pathlib import Path
+
+import ipywidgets as widgets
+
+from ..answers import AnswerStore
+from ..errors import LexiconError
+from ..exercises import question as find_question
+from ..export import export_markdown
+
+KIND_LABELS = {"begrijpen": "Begrijpen", "toepassen": "Toepassen", "kritisch": "Kritisch denken",
+               "persoonlijk": "Persoonlijk"}
+
+
+class ReflectionModel:
+    """One open question and the student's answer, saved through an :class:`AnswerStore`.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> store = AnswerStore("demo", folder=tempfile.mkdtemp(), delay=0)
+    >>> model = ReflectionModel("q1", "Wat betekent nabijheid voor jou?", store)
+    >>> model.update("Dat iemand er is.")
+    >>> ReflectionModel("q1", "Wat betekent nabijheid voor jou?", AnswerStore("demo", store.folder)).text
+    'Dat iemand er is.'
+    """
+
+    def __init__(self, question_id: str, question: str, store: AnswerStore, kind: str | None = None,
+                 case: str | None = None):
+        self.question_id, self.question, self.store = question_id, question, store
+        self.kind, self.case = kind, case
+        store.describe(question_id, question)
+
+    @property
+    def text(self) -> str:
+        return self.store.get(self.question_id)
+
+    def update(self, text: str) -> None:
+        """Record a new answer text (saved automatically)."""
+        if text != self.text:
+            self.store.set(self.question_id, text, question=self.question)
+
+    def status(self) -> str:
+        return self.store.status()
+
+
+class Reflection(widgets.VBox):
+    """A reflection question from ``exercises/`` with a text area that saves as you type."""
+
+    def __init__(self, question_id: str, store: AnswerStore, exercises_folder=None):
+        q = find_question(question_id, exercises_folder)
+        self.model = ReflectionModel(q.id, q.vraag, store, kind=q.soort, case=q.casus)
+        head = f"<b>{html.escape(KIND_LABELS.get(q.soort, q.soort))}</b> · {html.escape(q.vraag)}"
+        if q.casus:
+            head += f"<br><i>Casus:</i> {html.escape(q.casus)}"
+        self._question = widgets.HTML(f"<div class='lt-vraag'>{head}</div>")
+        self._text = widgets.Textarea(
+            value=self.model.text, placeholder="Typ hier je antwoord…", description="Antwoord",
+            continuous_update=True, layout=widgets.Layout(width="98%", height="8em"))
+        self._status = widgets.HTML()
+        self._warnings = widgets.HTML(_warnings_html(store))
+        self._text.observe(self._on_text, names="value")
+        store.on_change(self._on_saved)
+        self._show_status()
+        super().__init__([self._question, self._text, self._status, self._warnings])
+        self.add_class("lt-reflectie")
+
+    def _on_text(self, change) -> None:
+        self.model.update(change["new"])
+        self._show_status()
+
+    def _on_saved(self, store) -> None:
+        self._show_status()
+
+    def _show_status(self) -> None:
+        status = html.escape(self.model.status())
+        colour = "#b00020" if status.startswith("Niet opgeslagen") else "#555"
+        self._status.value = f"<small class='lt-status' style='color:{colour}'>{status}</small>"
+
+
+def _warnings_html(store: AnswerStore) -> str:
+    return "".join(f"<div style='color:#b00020'>⚠ {html.escape(w)}</div>" for w in store.warnings)
+
+
+class ExportModel:
+    """The student's name and the export of a notebook's answers to a Markdown file."""
+
+    NAME_KEY = "_naam"
+
+    def __init__(self, store: AnswerStore):
+        self.store = store
+
+    @property
+    def name(self) -> str:
+        return self.store.get(self.NAME_KEY)
+
+    def set_name(self, name: str) -> None:
+        if name != self.name:
+            self.store.set(self.NAME_KEY, name, question="Naam")
+
+    def export(self, path: str | Path | None = None) -> Path:
+        return export_markdown(self.store, path=path, naam=self.name)
+
+
+class ExportPanel(widgets.VBox):
+    """Name field and a button that writes the hand-in file; shows where it went."""
+
+    def __init__(self, store: AnswerStore):
+        self.model = ExportModel(store)
+        self._name = widgets.Text(value=self.model.name, description="Naam",
+                                  placeholder="Je naam en studentnummer")
+        self._button = widgets.Button(description="Exporteer mijn antwoorden", icon="download",
+                                      button_style="primary",
+                                      tooltip="Schrijft al je antwoorden van dit notebook naar een "
+                                              "Markdown-bestand dat je kunt inleveren")
+        self._result = widgets.HTML()
+        self._name.observe(lambda change: self.model.set_name(change["new"]), names="value")
+        self._button.on_click(self._on_export)
+        super().__init__([widgets.HBox([self._name, self._button]), self._result])
+
+    def _on_export(self, _button=None) -> None:
+        try:
+            path = self.model.export()
+        except (OSError, LexiconError) as exc:
+            self._result.value = (f"<span style='color:#b00020'>Exporteren lukte niet: "
+                                  f"{html.escape(str(exc))}</span>")
+            return
+        name = html.escape(path.name)
+        self._result.value = (f"Klaar: je antwoorden staan in <a href='{name}' target='_blank'>"
+                              f"{name}</a> (in dezelfde map als dit notebook).")
