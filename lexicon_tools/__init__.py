@@ -6,7 +6,7 @@ Widgets (ipywidgets) are imported only when first used, to keep ``import`` fast.
 """
 
 from .answers import AnswerStore, notebook_slug
-from .display import lemma_markdown, toon_lemma
+from .display import clusters_markdown, lemma_markdown, toon_clusters, toon_lemma
 from .errors import LexiconError, Problem
 from .exercises import load_exercises
 from .export import answers_markdown, export_markdown
@@ -16,14 +16,15 @@ _LAZY = {
     "Reflection": "widgets.reflection", "ReflectionModel": "widgets.reflection",
     "ExportPanel": "widgets.reflection", "ExportModel": "widgets.reflection",
     "draw_lemma_graph": "drawing", "describe_lemma_graph": "drawing",
-    "lemma_graph_layout": "drawing",
+    "lemma_graph_layout": "drawing", "toon_netwerk": "drawing",
     "lemma_graph": "graphs", "citation_graph": "graphs", "neighbours": "graphs",
     "shortest_path": "graphs", "centrality_frame": "graphs",
     "lemmas_frame": "frames", "concepts_frame": "frames", "citations_frame": "frames",
     "links_frame": "frames", "models_frame": "frames",
 }
 
-__all__ = ["AnswerStore", "notebook_slug", "lemma_markdown", "toon_lemma", "LexiconError",
+__all__ = ["AnswerStore", "notebook_slug", "lemma_markdown", "toon_lemma", "clusters_markdown",
+           "toon_clusters", "LexiconError",
            "Problem", "load_exercises", "answers_markdown", "export_markdown", "Lexicon",
            "check_lexicon", "load_lexicon", *_LAZY]
 

@@ -1,6 +1,6 @@
 """Showing a lemma in a notebook (as Markdown rendered by JupyterLab)."""
 
-__all__ = ["lemma_markdown", "toon_lemma"]
+__all__ = ["lemma_markdown", "toon_lemma", "clusters_markdown", "toon_clusters"]
 
 from .loading import Lexicon, load_lexicon
 from .loading import REQUIRED_SECTIONS
@@ -43,3 +43,20 @@ def toon_lemma(lemma_id: str, lex: Lexicon | None = None) -> None:
     from IPython.display import Markdown, display
 
     display(Markdown(lemma_markdown(lex or load_lexicon(), lemma_id)))
+
+
+def clusters_markdown(lex: Lexicon) -> str:
+    """The four clusters as Markdown: name, number of lemmas, description and lemma titles."""
+    parts = []
+    for cluster in lex.clusters.values():
+        titles = [lemma.titel for lemma in lex.lemmas.values() if lemma.cluster == cluster.id]
+        parts.append(f"#### {cluster.naam} ({len(titles)} lemma's)\n\n{cluster.omschrijving}\n\n"
+                     f"*Lemma's:* {', '.join(titles) or '(nog geen)'}")
+    return "\n\n".join(parts)
+
+
+def toon_clusters(lex: Lexicon | None = None) -> None:
+    """Show the four clusters with their lemmas."""
+    from IPython.display import Markdown, display
+
+    display(Markdown(clusters_markdown(lex or load_lexicon())))

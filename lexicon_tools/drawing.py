@@ -1,6 +1,6 @@
 """Drawing the lemma graph with matplotlib: deterministic layout, cluster colours, a legend."""
 
-__all__ = ["lemma_graph_layout", "draw_lemma_graph", "describe_lemma_graph"]
+__all__ = ["lemma_graph_layout", "draw_lemma_graph", "describe_lemma_graph", "toon_netwerk"]
 
 import networkx as nx
 
@@ -72,3 +72,18 @@ def describe_lemma_graph(lex: Lexicon, graph: nx.Graph | None = None) -> str:
             f"{graph.number_of_edges()} verbindingen. Een verbinding betekent dat een lemma het "
             "andere noemt als verwant, of dat ze een begrip of bron delen. "
             f"De meest verbonden lemma's zijn: {central}.")
+
+
+def toon_netwerk(lex: Lexicon | None = None) -> None:
+    """Draw the lemma graph and show its text alternative below it."""
+    import matplotlib.pyplot as plt
+    from IPython.display import Markdown, display
+
+    from .loading import load_lexicon
+
+    lex = lex or load_lexicon()
+    graph = lex.graph()
+    ax = draw_lemma_graph(lex, graph)
+    plt.show()
+    plt.close(ax.figure)
+    display(Markdown(f"*Tekstalternatief:* {describe_lemma_graph(lex, graph)}"))

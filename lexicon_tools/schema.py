@@ -87,8 +87,28 @@ class PageRange(_Strict):
         """Lowest possible first page and highest possible last page."""
         return parse_pages(self.begin)[0], parse_pages(self.eind)[1]
 
+    @property
+    def is_estimate(self) -> bool:
+        """True when a page is only known as a range or a bound."""
+        return any(parse_pages(p)[0] != parse_pages(p)[1] for p in (self.begin, self.eind))
+
     def __str__(self) -> str:
-        return f"p. {self.begin} tot {self.eind}" if self.begin != self.eind else f"p. {self.begin}"
+        """Readable pages, e.g. 'p. 21 tot 24–28 (schatting)' or 'p. 55–60'.
+
+        Examples
+        --------
+        >>> str(PageRange(begin=">=157", eind=">=161"))
+        'p. ≥157 tot ≥161 (schatting)'
+        """
+        begin, end = (_readable(p) for p in (self.begin, self.eind))
+        text = f"p. {begin}" if begin == end else f"p. {begin} tot {end}"
+        if not self.is_estimate:
+            text = text.replace(" tot ", "–")
+        return text + (" (schatting)" if self.is_estimate else "")
+
+
+def _readable(pages: str) -> str:
+    return pages.replace(">=", "≥").replace("<=", "≤").replace("-", "–").replace(" ", "")
 
 
 class Concept(_Strict):

@@ -115,6 +115,7 @@ class ExportPanel(widgets.VBox):
                                   placeholder="Je naam en studentnummer")
         self._button = widgets.Button(description="Exporteer mijn antwoorden", icon="download",
                                       button_style="primary",
+                                      layout=widgets.Layout(width="auto"),
                                       tooltip="Schrijft al je antwoorden van dit notebook naar een "
                                               "Markdown-bestand dat je kunt inleveren")
         self._result = widgets.HTML()

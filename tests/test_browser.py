@@ -1,0 +1,168 @@
+"""Real-browser smoke test: JupyterLab in Debian's chromium, driven by Playwright.
+
+Open the start notebook, run all, see the reflection widget, type an answer, restart the kernel,
+run again and see the answer restored. Skipped (with the reason) where chromium is missing.
+"""
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import PROJECT
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTEFACTS = PROJECT / "test-artefacts"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SETTINGS = {
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"autoStartDefaultKernel": True, "windowingMode": "none"},
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
+        {"fetchNews": "false", "checkForUpdates": False},
+}
+
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not CHROMIUM.exists(), reason="no chromium at /usr/bin/chromium "
+                                 "(install it: apt-get install chromium; .ci/run does)")]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_http(url: str, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except OSError:
+            time.sleep(0.5)
+    raise TimeoutError(f"JupyterLab did not answer at {url}")
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """A JupyterLab server on a free local port, serving a copy of notebooks/."""
+    pytest.importorskip("playwright.sync_api")
+    base = tmp_path_factory.mktemp("lab")
+    root = base / "notebooks"
+    shutil.copytree(PROJECT / "notebooks", root)
+    settings = base / "settings"
+    for name, value in SETTINGS.items():
+        (settings / name).parent.mkdir(parents=True, exist_ok=True)
+        (settings / name).write_text(json.dumps(value), encoding="utf-8")
+    answers = base / "antwoorden"
+    env = {**os.environ, "NABIJHEID_DATA": str(answers), "JUPYTERLAB_SETTINGS_DIR": str(settings),
+           "JUPYTERLAB_WORKSPACES_DIR": str(base / "workspaces")}
+    port = free_port()
+    log = open(base / "lab.log", "w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}",
+         "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=", "--ServerApp.password=",
+         f"--ServerApp.root_dir={root}", "--allow-root"],
+        env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        wait_for_http(f"http://127.0.0.1:{port}/lab")
+        yield {"url": f"http://127.0.0.1:{port}", "answers": answers, "root": root}
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+@pytest.fixture
+def page(lab, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True, args=FLAGS,
+            viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        yield page
+        context.close()
+
+
+def open_notebook(page, lab, name: str) -> None:
+    page.goto(f"{lab['url']}/lab/tree/{name}")
+    page.wait_for_selector(".jp-Notebook .jp-Cell")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.jp-StatusBar-TextItem, .jp-Toolbar-kernelStatus')]"
+        ".some(e => /Idle/.test(e.textContent || e.getAttribute('title') || ''))"
+        " || document.querySelector('.jp-Notebook-ExecutionIndicator[data-status=idle]')",
+        timeout=90_000)
+
+
+def menu(page, top: str, item: str) -> None:
+    page.locator(".lm-MenuBar-itemLabel", has_text=top).first.click()
+    page.locator(".lm-Menu-itemLabel", has_text=item).first.click()
+
+
+def run_all(page) -> None:
+    page.locator(".jp-CodeCell .jp-InputArea-editor").first.click()
+    for _ in range(2):
+        menu(page, "Run", "Run All Cells")
+        try:
+            page.wait_for_selector(".jp-InputPrompt:has-text('[1]'), .jp-InputPrompt:has-text('*')",
+                                   timeout=20_000)
+            return
+        except Exception:
+            continue
+    raise AssertionError("Run All Cells did not start")
+
+
+@pytest.fixture
+def shot_on_failure(page, request):
+    """Keep a screenshot of the page when a browser test fails, for debugging."""
+    yield
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        ARTEFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTEFACTS / f"FAILED-{request.node.name}.png"), full_page=True)
+
+
+def test_start_notebook_answer_survives_kernel_restart(page, lab, shot_on_failure):
+    ARTEFACTS.mkdir(exist_ok=True)
+    open_notebook(page, lab, "00_start_hier.ipynb")
+    run_all(page)
+    areas = page.locator(".lt-reflectie textarea")
+    areas.first.wait_for(timeout=90_000)
+    page.wait_for_function("() => document.querySelectorAll('.lt-reflectie textarea').length >= 3")
+    page.wait_for_selector(".jp-RenderedImage img", state="attached")  # the lemma graph
+
+    answer = "Een buurtwerker die gewoon elke week langskwam."
+    areas.first.click()
+    areas.first.type(answer, delay=5)
+    status = page.locator(".lt-reflectie .lt-status").first
+    page.wait_for_function(
+        "() => /Opgeslagen om/.test(document.querySelector('.lt-reflectie .lt-status').textContent)",
+        timeout=30_000)
+    page.screenshot(path=str(ARTEFACTS / "start_hier_beantwoord.png"), full_page=False)
+    saved = json.loads((lab["answers"] / "00_start_hier.json").read_text(encoding="utf-8"))
+    assert saved["antwoorden"]["start-r1"]["tekst"] == answer
+
+    # Remove the old widgets first, so the answer can only come back from the saved file.
+    menu(page, "Edit", "Clear Outputs of All Cells")
+    page.wait_for_function("() => !document.querySelector('.lt-reflectie')")
+    menu(page, "Kernel", "Restart Kernel and Run All Cells")
+    page.locator(".jp-Dialog button", has_text="Restart").click()
+    page.wait_for_function(
+        "(text) => { const a = document.querySelector('.lt-reflectie textarea');"
+        " return a && a.value === text; }", arg=answer, timeout=90_000)
+    page.wait_for_function("() => document.querySelectorAll('.lt-reflectie textarea').length >= 3")
+    assert page.locator(".lt-reflectie textarea").nth(1).input_value() == ""
+    page.screenshot(path=str(ARTEFACTS / "start_hier_na_herstart.png"), full_page=False)
