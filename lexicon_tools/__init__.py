@@ -15,6 +15,10 @@ from .loading import Lexicon, check_lexicon, load_lexicon
 _LAZY = {
     "Reflection": "widgets.reflection", "ReflectionModel": "widgets.reflection",
     "ExportPanel": "widgets.reflection", "ExportModel": "widgets.reflection",
+    "Quiz": "widgets.quiz", "QuizModel": "widgets.quiz",
+    "SortTask": "widgets.sorting", "SortTaskModel": "widgets.sorting",
+    "ModelViewer": "widgets.model_view", "ModelViewerModel": "widgets.model_view",
+    "model_html": "widgets.model_view", "describe_model": "widgets.model_view",
     "draw_lemma_graph": "drawing", "describe_lemma_graph": "drawing",
     "lemma_graph_layout": "drawing", "toon_netwerk": "drawing",
     "lemma_graph": "graphs", "citation_graph": "graphs", "neighbours": "graphs",

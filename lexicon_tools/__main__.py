@@ -28,8 +28,8 @@ def check(folder: str | None) -> int:
         problems.append(Problem(folder, "deze map bestaat niet. Geef het pad naar een map, bijv. "
                                 "'exercises' of 'lexicon_data'."))
     elif folder is None or not (Path(folder) / "clusters.yaml").exists():
-        lemma_ids = _lemma_ids()
-        questions, found = check_exercises(folder or settings.EXERCISES_DIR, lemma_ids)
+        lex, _ = check_lexicon()
+        questions, found = check_exercises(folder or settings.EXERCISES_DIR, lex)
         problems += found
         counts.append(f"{len(questions)} vragen in oefenbestanden")
     if problems:
@@ -40,11 +40,6 @@ def check(folder: str | None) -> int:
         return 1
     print("OK: " + "; ".join(counts) + ".")
     return 0
-
-
-def _lemma_ids():
-    lex, _ = check_lexicon()
-    return set(lex.lemmas) if lex else None
 
 
 def main(argv=None) -> int:

@@ -1,15 +1,19 @@
 """Exercise files (``exercises/**/*.yaml``): loading and checking, one clear message per problem.
 
-For now an exercise file holds reflection questions; quizzes and sort tasks follow the same pattern.
+An exercise file holds reflection questions (``reflectie``), multiple-choice questions (``quiz``)
+and sort tasks (``sorteer``), each with a stable id under which answers are saved.
 """
 
-__all__ = ["ExerciseFile", "ReflectionQuestion", "load_exercises", "check_exercises", "question"]
+__all__ = ["ExerciseFile", "ReflectionQuestion", "QuizQuestion", "SortTask", "DistanceScaleSpec",
+           "NetworkMapSpec", "TIE_KINDS", "load_exercises",
+           "check_exercises", "question"]
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from . import settings
 from .errors import LexiconError, Problem, display_path
@@ -22,6 +26,8 @@ class _Strict(BaseModel):
 
 
 class ReflectionQuestion(_Strict):
+    """An open question; the answer is saved under ``id``."""
+
     id: str
     soort: Literal["begrijpen", "toepassen", "kritisch", "persoonlijk"]
     vraag: str = Field(min_length=1)
@@ -30,16 +36,140 @@ class ReflectionQuestion(_Strict):
     _slug = field_validator("id")(lambda cls, v: _check_slug(v))
 
 
+class Option(_Strict):
+    tekst: str = Field(min_length=1)
+    juist: bool = False
+    feedback: str = Field(min_length=1)
+
+
+class QuizQuestion(_Strict):
+    """A multiple-choice question with feedback per option; exactly one option is right."""
+
+    id: str
+    vraag: str = Field(min_length=1)
+    opties: list[Option] = Field(min_length=2)
+
+    _slug = field_validator("id")(lambda cls, v: _check_slug(v))
+
+    @model_validator(mode="after")
+    def _one_right(self):
+        right = sum(option.juist for option in self.opties)
+        if right != 1:
+            raise ValueError(f"een quizvraag heeft precies één optie met `juist: true`; "
+                             f"deze heeft er {right}.")
+        return self
+
+
+class Category(_Strict):
+    id: str
+    label: str = Field(min_length=1)
+
+    _slug = field_validator("id")(lambda cls, v: _check_slug(v))
+
+
+class SortItem(_Strict):
+    tekst: str = Field(min_length=1)
+    antwoord: str
+    feedback: str = Field(min_length=1)
+
+
+class SortTask(_Strict):
+    """Items to place in categories: the levels of a model, or categories listed here."""
+
+    id: str
+    opdracht: str = Field(min_length=1)
+    model: str | None = None
+    categorieen: list[Category] | None = None
+    items: list[SortItem] = Field(min_length=2)
+
+    _slug = field_validator("id")(lambda cls, v: _check_slug(v))
+
+    @model_validator(mode="after")
+    def _model_or_categories(self):
+        if (self.model is None) == (self.categorieen is None):
+            raise ValueError("geef óf `model` (de id van een model in lexicon_data/models) óf een "
+                             "lijst `categorieen`, niet allebei en niet geen van beide.")
+        if self.categorieen is not None:
+            _check_answers(self.items, [c.id for c in self.categorieen])
+        return self
+
+
+def _check_answers(items, allowed: list[str]) -> None:
+    for number, item in enumerate(items, start=1):
+        if item.antwoord not in allowed:
+            raise ValueError(f"item {number} ('{item.tekst[:40]}') heeft antwoord "
+                             f"'{item.antwoord}'; kies uit: {', '.join(allowed)}.")
+
+
+class DistanceScaleSpec(_Strict):
+    """The Bogardus exercise: for each group the student picks the closest accepted relation."""
+
+    id: str
+    model: str = "bogardus-schaal"
+    vraag: str = Field(min_length=1)
+    groepen: list[str] = Field(min_length=2, max_length=20)
+
+    _slug = field_validator("id")(lambda cls, v: _check_slug(v))
+
+    @field_validator("groepen")
+    @classmethod
+    def _unique_groups(cls, groups):
+        doubles = sorted({g for g in groups if groups.count(g) > 1})
+        if doubles:
+            raise ValueError(f"deze groepen staan er dubbel in: {', '.join(doubles)}.")
+        return groups
+
+
+TIE_KINDS = ("familie", "vriend", "buur", "collega", "kennis", "professional", "instantie")
+
+
+class TieSpec(_Strict):
+    naam: str = Field(min_length=1)
+    soort: Literal[TIE_KINDS]
+    nabijheid: int = Field(ge=1, le=3)
+    lijkt_op_mij: bool
+    toegang: bool = False
+
+
+class Persona(_Strict):
+    id: str
+    naam: str = Field(min_length=1)
+    beschrijving: str = Field(min_length=1)
+    banden: list[TieSpec] = Field(min_length=3)
+
+    _slug = field_validator("id")(lambda cls, v: _check_slug(v))
+
+
+class NetworkMapSpec(_Strict):
+    """The netwerkkaart exercise: its answer id and example personas."""
+
+    id: str
+    personas: list[Persona] = []
+
+    _slug = field_validator("id")(lambda cls, v: _check_slug(v))
+
+
 class ExerciseFile(_Strict):
     lemma: str | None = None
     titel: str | None = None
     reflectie: list[ReflectionQuestion] = []
+    quiz: list[QuizQuestion] = []
+    sorteer: list[SortTask] = []
+    afstandsschaal: DistanceScaleSpec | None = None
+    netwerkkaart: NetworkMapSpec | None = None
+
+    def items(self):
+        extra = [item for item in (self.afstandsschaal, self.netwerkkaart) if item is not None]
+        return [*self.reflectie, *self.quiz, *self.sorteer, *extra]
 
 
-def check_exercises(folder: str | Path | None = None, lemma_ids=None):
-    """Read every exercise file below ``folder``; return ({question id: question}, problems)."""
+def check_exercises(folder: str | Path | None = None, lexicon=None):
+    """Read every exercise file below ``folder``; return ({id: question or task}, problems).
+
+    With a ``lexicon``, lemma ids and the models of sort tasks are checked against it too.
+    """
     folder = Path(folder).resolve() if folder else settings.EXERCISES_DIR
-    questions, problems = {}, []
+    found, problems = {}, []
     for path in sorted(folder.rglob("*.yaml")):
         shown = display_path(path, folder.parent)
         try:
@@ -51,21 +181,48 @@ def check_exercises(folder: str | Path | None = None, lemma_ids=None):
         except ManyProblems as exc:
             problems.extend(exc.problems)
             continue
-        if lemma_ids is not None and exercise.lemma and exercise.lemma not in lemma_ids:
-            problems.append(Problem(shown, f"lemma '{exercise.lemma}' bestaat niet; gebruik de id "
-                                    "van een lemma (bestandsnaam in lexicon_data/lemmas/).",
-                                    field="lemma"))
-        for q in exercise.reflectie:
-            if q.id in questions:
-                problems.append(Problem(shown, f"vraag-id '{q.id}' komt al voor in "
-                                        f"{questions[q.id][1]}; elke id moet uniek zijn.", field="id"))
+        problems += _cross_check(exercise, shown, text, lexicon)
+        for item in exercise.items():
+            if item.id in found:
+                problems.append(Problem(shown, f"id '{item.id}' komt al voor in {found[item.id][1]}; "
+                                        "elke id moet uniek zijn.", field="id",
+                                        line=_line_of(text, item.id)))
                 continue
-            questions[q.id] = (q, shown)
-    return {key: q for key, (q, _) in questions.items()}, problems
+            found[item.id] = (item, shown)
+    return {key: item for key, (item, _) in found.items()}, problems
 
 
-def load_exercises(folder: str | Path | None = None) -> dict[str, ReflectionQuestion]:
-    """All questions by id; raises :class:`LexiconError` listing every problem."""
+def _line_of(text: str, value: str) -> int | None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if re.search(rf"\bid:\s*['\"]?{re.escape(value)}['\"]?\s*$", line):
+            return number
+    return None
+
+
+def _cross_check(exercise: ExerciseFile, shown: str, text: str, lexicon) -> list[Problem]:
+    if lexicon is None:
+        return []
+    problems = []
+    if exercise.lemma and exercise.lemma not in lexicon.lemmas:
+        problems.append(Problem(shown, f"lemma '{exercise.lemma}' bestaat niet; gebruik de id van een "
+                                "lemma (bestandsnaam in lexicon_data/lemmas/).", field="lemma"))
+    for index, task in enumerate(exercise.sorteer):
+        where = {"field": f"sorteer.{index}", "line": _line_of(text, task.id)}
+        if task.model is None:
+            continue
+        if task.model not in lexicon.models:
+            problems.append(Problem(shown, f"model '{task.model}' bestaat niet in "
+                                    "lexicon_data/models/.", **where))
+            continue
+        try:
+            _check_answers(task.items, [lv.id for lv in lexicon.models[task.model].niveaus])
+        except ValueError as exc:
+            problems.append(Problem(shown, str(exc), **where))
+    return problems
+
+
+def load_exercises(folder: str | Path | None = None) -> dict:
+    """All questions and tasks by id; raises :class:`LexiconError` listing every problem."""
     folder = Path(folder).resolve() if folder else settings.EXERCISES_DIR
     stamp = tuple((str(p), p.stat().st_mtime_ns) for p in sorted(folder.rglob("*.yaml")))
     return _load_cached(folder, stamp)
@@ -73,18 +230,29 @@ def load_exercises(folder: str | Path | None = None) -> dict[str, ReflectionQues
 
 @lru_cache(maxsize=4)
 def _load_cached(folder: Path, stamp: tuple):
-    questions, problems = check_exercises(folder)
+    from .loading import load_lexicon
+
+    found, problems = check_exercises(folder, load_lexicon())
     if problems:
         raise LexiconError.from_problems(problems)
-    return questions
+    return found
 
 
-def question(question_id: str, folder: str | Path | None = None) -> ReflectionQuestion:
-    """One question by id, or a Dutch error naming close matches."""
-    questions = load_exercises(folder)
-    if question_id in questions:
-        return questions[question_id]
-    import difflib
-    close = difflib.get_close_matches(question_id, list(questions), n=3)
-    hint = f" Bedoel je: {', '.join(close)}?" if close else ""
-    raise LexiconError(f"Er is geen vraag met id '{question_id}' in exercises/.{hint}")
+_KIND_NAMES = {ReflectionQuestion: "reflectievraag", QuizQuestion: "quizvraag",
+               SortTask: "sorteeropdracht", DistanceScaleSpec: "afstandsschaal",
+               NetworkMapSpec: "netwerkkaart"}
+
+
+def question(question_id: str, folder: str | Path | None = None, kind: type | None = None):
+    """One question or task by id (optionally of a given kind), or a Dutch error."""
+    found = load_exercises(folder)
+    if question_id not in found:
+        import difflib
+        close = difflib.get_close_matches(question_id, list(found), n=3)
+        hint = f" Bedoel je: {', '.join(close)}?" if close else ""
+        raise LexiconError(f"Er is geen vraag met id '{question_id}' in exercises/.{hint}")
+    item = found[question_id]
+    if kind is not None and not isinstance(item, kind):
+        raise LexiconError(f"'{question_id}' is een {_KIND_NAMES[type(item)]}, geen "
+                           f"{_KIND_NAMES[kind]}. Controleer de id in het notebook.")
+    return item

@@ -164,6 +164,9 @@ def _shape(value) -> str:
 
 def _unknown_field(name, schema, loc) -> str:
     known = _fields_at(schema, loc[:-1])
+    if " " in str(name):
+        return (f"'{name}' lijkt een stuk tekst, geen veldnaam. Staat er een komma in een tekst "
+                "tussen {{ }}? Zet die tekst dan tussen aanhalingstekens: feedback: \"Ja, klopt.\"")
     close = difflib.get_close_matches(str(name), known, n=1)
     hint = f" Bedoel je `{close[0]}`?" if close else f" Toegestaan: {', '.join(known)}."
     return f"onbekend veld `{name}`.{hint}"

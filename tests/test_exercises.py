@@ -21,7 +21,7 @@ def folder(tmp_path):
 
 def test_load_and_lookup():
     questions = load_exercises(FOLDER)
-    assert list(questions) == ["alfa-r1", "alfa-r2"]
+    assert list(questions) == ["alfa-r1", "alfa-r2", "alfa-q1", "alfa-s1"]
     assert question("alfa-r2", FOLDER).casus.startswith("Een buurman")
 
 
@@ -38,7 +38,7 @@ def test_project_exercises_are_valid():
 def test_duplicate_question_id(folder):
     (folder / "test" / "kopie.yaml").write_text((folder / "test" / "alfa.yaml").read_text())
     _, problems = check_exercises(folder)
-    assert any("vraag-id 'alfa-r1' komt al voor" in str(p) for p in problems)
+    assert any("id 'alfa-r1' komt al voor" in str(p) and "regel 3" in str(p) for p in problems)
 
 
 def test_bad_kind(folder):
@@ -51,8 +51,10 @@ def test_bad_kind(folder):
 
 def test_unknown_lemma(folder):
     path = folder / "test" / "alfa.yaml"
-    path.write_text(path.read_text().replace("lemma: alfa", "lemma: onbekend"))
-    (problem,) = check_exercises(folder, lemma_ids={"alfa"})[1]
+    path.write_text(path.read_text().replace("lemma: wederkerigheid", "lemma: onbekend"))
+    from lexicon_tools import load_lexicon
+    from conftest import FIXTURE_LEXICON
+    (problem,) = check_exercises(folder, load_lexicon(FIXTURE_LEXICON))[1]
     assert "lemma 'onbekend' bestaat niet" in str(problem)
 
 
@@ -61,3 +63,47 @@ def test_broken_yaml_via_cli(folder, capsys):
     assert main(["check", str(folder)]) == 1
     out = capsys.readouterr().out
     assert "test/kapot.yaml, regel" in out and "YAML-fout" in out
+
+
+def test_quiz_needs_exactly_one_right_option(folder):
+    path = folder / "test" / "alfa.yaml"
+    path.write_text(path.read_text().replace("{tekst: Laag, feedback", "{tekst: Laag, juist: true, feedback"))
+    (problem,) = check_exercises(folder)[1]
+    assert "precies één optie" in str(problem) and "er 2" in str(problem)
+    assert "quiz.0" in str(problem)
+
+
+def test_quiz_option_needs_feedback(folder):
+    path = folder / "test" / "alfa.yaml"
+    path.write_text(path.read_text().replace("{tekst: Hoog, feedback: \"Nee, hoog is onwenselijk.\"}",
+                                             "{tekst: Hoog}"))
+    (problem,) = check_exercises(folder)[1]
+    assert "quiz.0.opties.2.feedback" in str(problem) and "ontbreekt" in str(problem)
+
+
+def test_sort_answer_must_be_a_category(folder):
+    path = folder / "test" / "alfa.yaml"
+    path.write_text(path.read_text().replace("antwoord: veraf", "antwoord: ver"))
+    (problem,) = check_exercises(folder)[1]
+    assert "antwoord 'ver'" in str(problem) and "kies uit: dichtbij, veraf" in str(problem)
+
+
+def test_sort_task_against_a_model(folder):
+    from lexicon_tools import load_lexicon
+    from conftest import FIXTURE_LEXICON
+    lex = load_lexicon(FIXTURE_LEXICON)
+    path = folder / "test" / "alfa.yaml"
+    text = path.read_text()
+    cats = text[text.index("    categorieen:"):text.index("    items:\n      - {tekst: Je buurvrouw")]
+    path.write_text(text.replace(cats, "    model: trap\n").replace("lemma: wederkerigheid\n", ""))
+    (problem,) = check_exercises(folder, lex)[1]
+    assert "antwoord 'dichtbij'" in str(problem) and "kies uit: laag, midden, hoog" in str(problem)
+    path.write_text(path.read_text().replace("model: trap", "model: trapje"))
+    (problem,) = check_exercises(folder, lex)[1]
+    assert "model 'trapje' bestaat niet" in str(problem) and "regel" in str(problem)
+
+
+def test_wrong_kind_of_item_for_a_widget():
+    with pytest.raises(LexiconError, match="'alfa-q1' is een quizvraag, geen reflectievraag"):
+        from lexicon_tools.exercises import ReflectionQuestion
+        question("alfa-q1", FOLDER, kind=ReflectionQuestion)

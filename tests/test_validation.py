@@ -165,3 +165,10 @@ def test_cli_reports_problems_and_exits_1(lexicon_copy, capsys):
 def test_cli_unknown_folder(capsys):
     assert main(["check", "bestaat-niet"]) == 1
     assert "bestaat niet" in capsys.readouterr().out
+
+
+def test_comma_in_flow_mapping_gets_a_hint(lexicon_copy):
+    replace_in(lexicon_copy / "lemmas/alfa.md", "definitie: Omschrijving van nabijheid.",
+               "definitie: Omschrijving, van nabijheid.")
+    (msg,) = problems_for(lexicon_copy)
+    assert "lijkt een stuk tekst" in msg and "aanhalingstekens" in msg

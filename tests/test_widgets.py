@@ -65,3 +65,96 @@ def test_export_failure_is_shown(store, monkeypatch):
     monkeypatch.setattr(panel.model, "export", fail)
     panel._button.click()
     assert "Exporteren lukte niet" in panel._result.value
+
+
+# -- Quiz -----------------------------------------------------------------------------------------
+
+def test_quiz_model_scores_and_retries(store):
+    from lexicon_tools.exercises import question
+    model = lt.QuizModel([question("alfa-q1", FOLDER)], store)
+    assert model.check() == {"alfa-q1": None} and model.score() == (0, 1)
+    model.choose("alfa-q1", 1)
+    assert model.check()["alfa-q1"] == (True, "Ja, het midden is wenselijk.")
+    assert model.score() == (1, 1)
+    assert AnswerStore("test", store.folder).get("alfa-q1") == "Midden"
+    model.retry()
+    assert model.choices == {"alfa-q1": None} and AnswerStore("test", store.folder).get("alfa-q1") == ""
+
+
+def test_quiz_view_check_shows_feedback_and_score(store):
+    quiz = lt.Quiz(["alfa-q1"], store, exercises_folder=FOLDER)
+    quiz._check.click()
+    assert "Kies eerst een antwoord" in quiz._feedback["alfa-q1"].value
+    quiz._choices["alfa-q1"].value = 0
+    quiz._check.click()
+    assert "✘" in quiz._feedback["alfa-q1"].value and "laag is onwenselijk" in quiz._feedback["alfa-q1"].value
+    assert "Score: 0 van 1 goed" in quiz._score.value
+    quiz._choices["alfa-q1"].value = 2 - 1
+    assert quiz._feedback["alfa-q1"].value == ""  # a new choice hides the old feedback
+    quiz._check.click()
+    assert "✔" in quiz._feedback["alfa-q1"].value and "Score: 1 van 1 goed" in quiz._score.value
+    again = lt.Quiz("alfa-q1", AnswerStore("test", store.folder), exercises_folder=FOLDER)
+    assert again._choices["alfa-q1"].value == 1  # restored after a restart
+    quiz._retry.click()
+    assert quiz._choices["alfa-q1"].value is None and quiz._score.value == ""
+
+
+# -- Sort task ------------------------------------------------------------------------------------
+
+def test_sort_task_view(store):
+    task = lt.SortTask("alfa-s1", store, exercises_folder=FOLDER)
+    assert [o[0] for o in task._dropdowns[0].options] == ["— kies —", "Dichtbij", "Veraf"]
+    task._dropdowns[0].value = "dichtbij"
+    task._dropdowns[1].value = "dichtbij"
+    task._check.click()
+    assert "✔" in task._feedback[0].value and "✘" in task._feedback[1].value
+    assert "Kies eerst" in task._feedback[2].value and "Score: 1 van 3 goed" in task._score.value
+    assert AnswerStore("test", store.folder).get("alfa-s1-2") == "Dichtbij"
+    restored = lt.SortTask("alfa-s1", AnswerStore("test", store.folder), exercises_folder=FOLDER)
+    assert [d.value for d in restored._dropdowns] == ["dichtbij", "dichtbij", None]
+
+
+def test_sort_task_model_rejects_unknown_category():
+    from lexicon_tools.exercises import question
+    from lexicon_tools.widgets.sorting import categories_for
+    task = question("alfa-s1", FOLDER)
+    model = lt.SortTaskModel(task, categories_for(task))
+    with pytest.raises(KeyError):
+        model.place(0, "nergens")
+
+
+# -- Model viewer ---------------------------------------------------------------------------------
+
+def test_model_html_for_every_kind():
+    from lexicon_tools import load_lexicon
+    lex = load_lexicon()
+    seen = set()
+    for model in lex.models.values():
+        html = lt.model_html(model)
+        assert html.count("class='lt-niveau'") == len(model.niveaus), model.id
+        text = lt.describe_model(model)
+        assert all(level.label in text for level in model.niveaus), model.id
+        seen.add(model.soort)
+    assert {"ladder", "matrix", "typology"} <= seen
+
+
+def test_ladder_is_drawn_bottom_up_with_undesirable_ends():
+    from lexicon_tools import load_lexicon
+    ladder = load_lexicon().model("ladder-onderlinge-verbintenissen")
+    html = lt.model_html(ladder)
+    assert html.index("Verplichte zorgzaamheid") < html.index("Sociale spanningen")
+    assert html.count("✘ onwenselijk") == 2 and html.count("✔ wenselijk") == 4
+
+
+def test_model_viewer_shows_the_explanation_on_select():
+    viewer = lt.ModelViewer("aard-van-problemen")
+    assert viewer._explanation.value == ""
+    level = viewer.model.model.niveaus[3]
+    viewer._choice.value = level.id
+    assert level.uitleg[:30] in viewer._explanation.value.replace("&#x27;", "'")
+    assert _SELECTED_MARK in viewer._figure.value
+    with pytest.raises(KeyError):
+        viewer.model.select("bestaat-niet")
+
+
+_SELECTED_MARK = "border:3px solid #000"

@@ -9,7 +9,7 @@ import ipywidgets as widgets
 
 from ..answers import AnswerStore
 from ..errors import LexiconError
-from ..exercises import question as find_question
+from ..exercises import ReflectionQuestion, question as find_question
 from ..export import export_markdown
 
 KIND_LABELS = {"begrijpen": "Begrijpen", "toepassen": "Toepassen", "kritisch": "Kritisch denken",
@@ -52,7 +52,7 @@ class Reflection(widgets.VBox):
     """A reflection question from ``exercises/`` with a text area that saves as you type."""
 
     def __init__(self, question_id: str, store: AnswerStore, exercises_folder=None):
-        q = find_question(question_id, exercises_folder)
+        q = find_question(question_id, exercises_folder, kind=ReflectionQuestion)
         self.model = ReflectionModel(q.id, q.vraag, store, kind=q.soort, case=q.casus)
         head = f"<b>{html.escape(KIND_LABELS.get(q.soort, q.soort))}</b> · {html.escape(q.vraag)}"
         if q.casus:

@@ -1,0 +1,156 @@
+"""Generic model viewer: any model in ``lexicon_data/models`` drawn as an HTML figure, with the
+own-words explanation of a level on selection and a text alternative.
+
+Ladders are drawn bottom-up, scales, continua and processes left to right, typologies as a set of
+boxes and matrices as a table with both axes. Text stays text (screen readers, zooming).
+"""
+
+__all__ = ["ModelViewerModel", "ModelViewer", "model_html", "describe_model"]
+
+import html
+
+import ipywidgets as widgets
+
+from ..loading import load_lexicon
+from ..schema import Model
+from .style import NEUTRAL, RIGHT, WRONG
+
+KIND_NAMES = {"ladder": "Ladder", "scale": "Schaal", "typology": "Typologie", "matrix": "Matrix",
+              "process": "Proces", "continuum": "Continuüm"}
+_BOX = ("border:1px solid #777;border-radius:6px;padding:6px 10px;margin:3px;background:#fff;"
+        "min-width:7em;text-align:center;")
+_SELECTED = "border:3px solid #000;background:#FFF3D6;font-weight:bold;"
+
+
+class ModelViewerModel:
+    """Which level of a model is selected.
+
+    Examples
+    --------
+    >>> from lexicon_tools import load_lexicon
+    >>> lex = load_lexicon()
+    >>> viewer = ModelViewerModel(lex.model("ladder-onderlinge-verbintenissen"))
+    >>> viewer.select("anonimiteit").label
+    'Anonimiteit'
+    """
+
+    def __init__(self, model: Model):
+        self.model = model
+        self.selected: str | None = None
+
+    @property
+    def level_ids(self) -> list[str]:
+        return [level.id for level in self.model.niveaus]
+
+    def select(self, level_id: str | None):
+        """Select a level by id (None clears); returns the level."""
+        if level_id is not None and level_id not in self.level_ids:
+            raise KeyError(f"model '{self.model.id}' heeft geen niveau '{level_id}'")
+        self.selected = level_id
+        return self.level(level_id)
+
+    def level(self, level_id: str | None):
+        return next((lv for lv in self.model.niveaus if lv.id == level_id), None)
+
+    def html(self) -> str:
+        return model_html(self.model, self.selected)
+
+
+def _box(level, selected: str | None, number: int | None = None, note: str = "") -> str:
+    style = _BOX + (_SELECTED if level.id == selected else "")
+    if level.wenselijk is False:
+        style += f"border-style:dashed;border-color:{WRONG};"
+        note = note or f"<br><small style='color:{WRONG}'>✘ onwenselijk</small>"
+    elif level.wenselijk is True:
+        note = note or f"<br><small style='color:{RIGHT}'>✔ wenselijk</small>"
+    prefix = f"{number}. " if number is not None else ""
+    return (f"<div class='lt-niveau' data-niveau='{html.escape(level.id)}' style='{style}'>"
+            f"{prefix}{html.escape(level.label)}{note}</div>")
+
+
+def model_html(model: Model, selected: str | None = None) -> str:
+    """The model as an HTML figure; the selected level is highlighted."""
+    levels = model.niveaus
+    if model.soort == "ladder":
+        boxes = [_box(lv, selected, n) for n, lv in reversed(list(enumerate(levels, start=1)))]
+        body = ("<div style='display:flex;flex-direction:column;align-items:stretch;max-width:28em'>"
+                + "".join(boxes) + "</div>")
+    elif model.soort == "matrix":
+        body = _matrix_html(model, selected)
+    elif model.soort in ("scale", "continuum", "process"):
+        joiner = "<div style='align-self:center;padding:0 2px'>→</div>" \
+            if model.soort == "process" else ""
+        numbered = model.soort != "continuum"
+        boxes = [_box(lv, selected, n if numbered else None) for n, lv in enumerate(levels, start=1)]
+        body = ("<div style='display:flex;flex-wrap:wrap;align-items:stretch'>"
+                + joiner.join(boxes) + "</div>")
+        if model.soort == "continuum":
+            body += (f"<div style='color:{NEUTRAL};margin:2px 6px'>← {html.escape(levels[0].label)}"
+                     f" · · · {html.escape(levels[-1].label)} →</div>")
+    else:
+        body = ("<div style='display:flex;flex-wrap:wrap'>"
+                + "".join(_box(lv, selected) for lv in levels) + "</div>")
+    direction = f"<div style='color:{NEUTRAL}'><small>{html.escape(model.richting)}</small></div>" \
+        if model.richting else ""
+    return f"<div class='lt-model lt-model-{model.soort}'>{body}{direction}</div>"
+
+
+def _matrix_html(model: Model, selected: str | None) -> str:
+    rows, cols = model.assen.rijen, model.assen.kolommen
+    cells = {(lv.positie.rij, lv.positie.kolom): lv for lv in model.niveaus}
+    head = "".join(f"<th style='padding:4px'>{html.escape(c)}</th>" for c in cols.waarden)
+    lines = [f"<tr><th></th><th colspan='{len(cols.waarden)}' style='text-align:center'>"
+             f"{html.escape(cols.naam)} →</th></tr>", f"<tr><th></th>{head}</tr>"]
+    for i, row in enumerate(rows.waarden):
+        axis = (f"<th rowspan='{len(rows.waarden)}' style='writing-mode:vertical-rl;"
+                f"transform:rotate(180deg);padding:4px'>{html.escape(rows.naam)} →</th>") if i == 0 else ""
+        tds = "".join(f"<td style='vertical-align:top'>{_box(cells[(row, c)], selected)}</td>"
+                      if (row, c) in cells else "<td></td>" for c in cols.waarden)
+        lines.append(f"<tr>{axis}<th style='padding:4px;text-align:right'>{html.escape(row)}</th>{tds}</tr>")
+    return "<table style='border-collapse:separate'>" + "".join(lines) + "</table>"
+
+
+def describe_model(model: Model) -> str:
+    """A text alternative in Dutch: what the figure shows, in order."""
+    kind = KIND_NAMES[model.soort]
+    if model.soort == "matrix":
+        parts = [f"{lv.label} ({model.assen.rijen.naam}: {lv.positie.rij}; "
+                 f"{model.assen.kolommen.naam}: {lv.positie.kolom})" for lv in model.niveaus]
+        return f"{kind} '{model.titel}' met {len(parts)} cellen: " + "; ".join(parts) + "."
+    order = list(model.niveaus)
+    parts = [f"{n}. {lv.label}" + (" (onwenselijk)" if lv.wenselijk is False else "")
+             for n, lv in enumerate(order, start=1)]
+    reading = f" ({model.richting})" if model.richting else ""
+    return f"{kind} '{model.titel}' met {len(parts)} onderdelen{reading}: " + "; ".join(parts) + "."
+
+
+class ModelViewer(widgets.VBox):
+    """Shows a model from ``lexicon_data/models``; choose a level to read its explanation."""
+
+    def __init__(self, model_id: str, lex=None):
+        model = (lex or load_lexicon()).model(model_id)
+        self.model = ModelViewerModel(model)
+        self._figure = widgets.HTML(self.model.html())
+        self._choice = widgets.Dropdown(
+            options=[("— kies een onderdeel —", None)] + [(lv.label, lv.id) for lv in model.niveaus],
+            value=None, description="Bekijk", layout=widgets.Layout(width="auto"))
+        self._explanation = widgets.HTML()
+        self._choice.observe(self._on_select, names="value")
+        title = (f"<h4 style='margin:4px 0'>{html.escape(model.titel)}</h4>"
+                 f"<p>{html.escape(model.uitleg)}</p>")
+        note = (f"<details><summary>Tekstalternatief en bronnotitie</summary>"
+                f"<p>{html.escape(describe_model(model))}</p>"
+                + (f"<p><i>Over de figuur:</i> {html.escape(model.opmerkingen)}</p>"
+                   if model.opmerkingen else "")
+                + f"<p>Boek: lemma '{html.escape(model.lemma)}', p. {html.escape(model.pagina)}.</p>"
+                "</details>")
+        super().__init__([widgets.HTML(title), self._figure, self._choice, self._explanation,
+                          widgets.HTML(note)])
+        self.add_class("lt-modelviewer")
+
+    def _on_select(self, change) -> None:
+        level = self.model.select(change["new"])
+        self._figure.value = self.model.html()
+        self._explanation.value = "" if level is None else (
+            f"<div class='lt-uitleg' style='border-left:4px solid {RIGHT};padding-left:8px'>"
+            f"<b>{html.escape(level.label)}</b><br>{html.escape(level.uitleg)}</div>")

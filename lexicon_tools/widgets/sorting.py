@@ -1,0 +1,134 @@
+"""Sort task: place items in the categories of a model (drag-free, one dropdown per item)."""
+
+__all__ = ["SortTaskModel", "SortTask"]
+
+import html
+
+import ipywidgets as widgets
+
+from ..answers import AnswerStore
+from ..exercises import SortTask as SortTaskData, question as find_question
+from ..loading import load_lexicon
+from .style import feedback_html
+
+
+class SortTaskModel:
+    """Items, categories ``[(id, label), ...]`` and the student's placement of each item.
+
+    Examples
+    --------
+    >>> from lexicon_tools.exercises import SortTask
+    >>> task = SortTask(id="s", opdracht="Sorteer.", categorieen=[{"id": "a", "label": "A"},
+    ...     {"id": "b", "label": "B"}], items=[{"tekst": "x", "antwoord": "a", "feedback": "x is A."},
+    ...     {"tekst": "y", "antwoord": "b", "feedback": "y is B."}])
+    >>> model = SortTaskModel(task, [("a", "A"), ("b", "B")])
+    >>> model.place(0, "a"); model.place(1, "a")
+    >>> model.check()
+    [(True, 'x is A.'), (False, 'y is B.')]
+    >>> model.score()
+    (1, 2)
+    """
+
+    def __init__(self, task: SortTaskData, categories: list[tuple[str, str]],
+                 store: AnswerStore | None = None):
+        self.task, self.categories, self.store = task, list(categories), store
+        self._labels = dict(self.categories)
+        self.placements: list[str | None] = [self._restore(i) for i in range(len(task.items))]
+
+    def key(self, index: int) -> str:
+        return f"{self.task.id}-{index + 1}"
+
+    def _restore(self, index: int) -> str | None:
+        if self.store is None:
+            return None
+        self.store.describe(self.key(index), self._question(index))
+        saved = self.store.get(self.key(index))
+        by_label = {label: cid for cid, label in self.categories}
+        return by_label.get(saved)
+
+    def _question(self, index: int) -> str:
+        return f"{self.task.opdracht} — {self.task.items[index].tekst}"
+
+    def place(self, index: int, category: str | None) -> None:
+        """Put item ``index`` in ``category`` (an id), or take it out with None."""
+        if category is not None and category not in self._labels:
+            raise KeyError(f"onbekende categorie '{category}'")
+        self.placements[index] = category
+        if self.store is not None:
+            self.store.set(self.key(index), self._labels.get(category, ""),
+                           question=self._question(index))
+
+    def check(self) -> list[tuple[bool, str] | None]:
+        """Per item: (right?, the item's feedback), or None when it is not placed yet."""
+        results = []
+        for item, placed in zip(self.task.items, self.placements):
+            if placed is None:
+                results.append(None)
+            else:
+                results.append((placed == item.antwoord, item.feedback))
+        return results
+
+    def score(self) -> tuple[int, int]:
+        right = sum(1 for r in self.check() if r and r[0])
+        return right, len(self.task.items)
+
+    def retry(self) -> None:
+        for index in range(len(self.placements)):
+            self.place(index, None)
+
+
+def categories_for(task: SortTaskData, lex=None) -> list[tuple[str, str]]:
+    """The (id, label) categories of a sort task: its own list or the levels of its model."""
+    if task.categorieen is not None:
+        return [(c.id, c.label) for c in task.categorieen]
+    model = (lex or load_lexicon()).model(task.model)
+    return [(level.id, level.label) for level in model.niveaus]
+
+
+class SortTask(widgets.VBox):
+    """A sort task from ``exercises/``: a dropdown per item, a check button, feedback per item."""
+
+    def __init__(self, task_id: str, store: AnswerStore | None = None, exercises_folder=None):
+        task = find_question(task_id, exercises_folder, kind=SortTaskData)
+        self.model = SortTaskModel(task, categories_for(task), store)
+        options = [("— kies —", None)] + [(label, cid) for cid, label in self.model.categories]
+        self._dropdowns, self._feedback, rows = [], [], []
+        for index, item in enumerate(task.items):
+            dropdown = widgets.Dropdown(options=options, value=self.model.placements[index],
+                                        description=f"{index + 1}.",
+                                        layout=widgets.Layout(width="auto"),
+                                        style={"description_width": "2em"})
+            dropdown.observe(self._on_place(index), names="value")
+            feedback = widgets.HTML()
+            self._dropdowns.append(dropdown)
+            self._feedback.append(feedback)
+            rows.append(widgets.VBox([widgets.HTML(f"<b>{index + 1}.</b> {html.escape(item.tekst)}"),
+                                      dropdown, feedback], layout=widgets.Layout(margin="0 0 6px 0")))
+        self._check = widgets.Button(description="Controleer", button_style="primary")
+        self._retry = widgets.Button(description="Opnieuw")
+        self._score = widgets.HTML()
+        self._check.on_click(lambda _: self._show_results())
+        self._retry.on_click(lambda _: self._on_retry())
+        intro = widgets.HTML(f"<p>{html.escape(task.opdracht)}</p>")
+        super().__init__([intro, *rows, widgets.HBox([self._check, self._retry, self._score])])
+        self.add_class("lt-sorteer")
+
+    def _on_place(self, index: int):
+        def handler(change):
+            self.model.place(index, change["new"])
+            self._feedback[index].value = ""
+            self._score.value = ""
+        return handler
+
+    def _show_results(self) -> None:
+        for feedback, result in zip(self._feedback, self.model.check()):
+            feedback.value = feedback_html(result)
+        right, total = self.model.score()
+        self._score.value = f"<span class='lt-score'>Score: {right} van {total} goed</span>"
+
+    def _on_retry(self) -> None:
+        self.model.retry()
+        for dropdown, feedback in zip(self._dropdowns, self._feedback):
+            dropdown.value = None
+            feedback.value = ""
+        self._score.value = ""
