@@ -108,13 +108,24 @@ class AnswerStore:
             entry = self._answers.setdefault(question_id, {"vraag": question, "tekst": ""})
             entry["vraag"] = question
 
-    def set(self, question_id: str, text: str, question: str | None = None) -> None:
-        """Record an answer now and save it soon (after ``delay`` seconds of quiet)."""
+    def get_data(self, question_id: str):
+        """Structured data saved with an answer (e.g. a network map), or None."""
+        with self._lock:
+            return self._answers.get(question_id, {}).get("data")
+
+    def set(self, question_id: str, text: str, question: str | None = None, data=None) -> None:
+        """Record an answer now and save it soon (after ``delay`` seconds of quiet).
+
+        ``text`` is what a reader sees in the hand-in file; ``data`` (anything JSON can hold)
+        is optional structured state that a widget restores from.
+        """
         with self._lock:
             entry = self._answers.setdefault(question_id, {"vraag": question or "", "tekst": ""})
             if question is not None:
                 entry["vraag"] = question
             entry["tekst"] = str(text)
+            if data is not None:
+                entry["data"] = data
             entry["bijgewerkt"] = datetime.now().isoformat(timespec="seconds")
             self._dirty.add(question_id)
             self._dirty_since = self._dirty_since or time.monotonic()

@@ -1,0 +1,136 @@
+"""Bogardus social distance scale: a student's choices per group, scores, anonymous export and the
+lecturer's class overview.
+
+The six levels are the ones printed in the lemma *Sociale afstand* (Rözer & Volker), from the
+smallest to the largest distance. A group's score is the position (1-6) of the closest relation the
+student would accept; 7 means not even the last level. The 7 is our choice: the book lists six
+levels.
+"""
+
+__all__ = ["DistanceScale", "NOT_ACCEPTED", "read_class_scores", "class_summary",
+           "draw_distance_scores"]
+
+import csv
+import io
+import uuid
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from .answers import AnswerStore
+from .errors import LexiconError
+
+NOT_ACCEPTED = "geen"
+NOT_ACCEPTED_LABEL = "Geen van deze"
+
+
+class DistanceScale:
+    """Choices on a social distance scale for a list of groups.
+
+    Examples
+    --------
+    >>> scale = DistanceScale(["ouderen", "jongeren"], [("familie", "Familie"), ("buur", "Buur")])
+    >>> scale.choose("ouderen", "buur"); scale.choose("jongeren", "geen")
+    >>> scale.scores()
+    {'ouderen': 2, 'jongeren': 3}
+    """
+
+    def __init__(self, groups: list[str], levels: list[tuple[str, str]],
+                 store: AnswerStore | None = None, spec_id: str = "afstandsschaal",
+                 question: str = ""):
+        self.groups, self.levels = list(groups), list(levels)
+        self.store, self.spec_id, self.question = store, spec_id, question
+        self._position = {level_id: n for n, (level_id, _) in enumerate(self.levels, start=1)}
+        self._position[NOT_ACCEPTED] = len(self.levels) + 1
+        self._labels = dict(self.levels) | {NOT_ACCEPTED: NOT_ACCEPTED_LABEL}
+        saved = (store.get_data(spec_id) if store else None) or {}
+        self.choices: dict[str, str | None] = {g: saved.get(g) if saved.get(g) in self._position
+                                               else None for g in self.groups}
+
+    def choose(self, group: str, level_id: str | None) -> None:
+        """The closest relation accepted with a member of ``group`` (a level id, 'geen' or None)."""
+        if group not in self.choices:
+            raise LexiconError(f"Onbekende groep '{group}'.")
+        if level_id is not None and level_id not in self._position:
+            raise LexiconError(f"Onbekend niveau '{level_id}'.")
+        self.choices[group] = level_id
+        if self.store is not None:
+            text = "\n".join(f"- {g}: {self._labels.get(c, '(niet ingevuld)')}"
+                             for g, c in self.choices.items())
+            self.store.set(self.spec_id, text, question=self.question or "Sociale afstandsschaal",
+                           data=dict(self.choices))
+
+    def score(self, group: str) -> int | None:
+        choice = self.choices[group]
+        return None if choice is None else self._position[choice]
+
+    def scores(self) -> dict[str, int | None]:
+        return {group: self.score(group) for group in self.groups}
+
+    def export_row(self) -> dict:
+        """An anonymous row: the date and a score per group (no name, no id)."""
+        return {"datum": date.today().isoformat(), **self.scores()}
+
+    def export_csv(self, folder: str | Path = ".") -> Path:
+        """Write the anonymous row to a new CSV file with a random name; return its path."""
+        path = Path(folder) / f"afstandsschaal_{uuid.uuid4().hex[:8]}.csv"
+        row = self.export_row()
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(row))
+            writer.writeheader()
+            writer.writerow(row)
+        return path
+
+
+def read_class_scores(source: str | Path) -> tuple[pd.DataFrame, list[str]]:
+    """Read anonymous exports (a folder of CSV files, or one CSV with many rows) into one table.
+
+    Returns (table with one row per student and a column per group, list of Dutch problems with
+    files that were skipped). Damaged files are reported, never fatal.
+    """
+    source = Path(source)
+    paths = sorted(source.glob("*.csv")) if source.is_dir() else [source]
+    frames, problems = [], []
+    for path in paths:
+        try:
+            frame = pd.read_csv(io.StringIO(path.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+            problems.append(f"{path.name}: overgeslagen, het bestand is niet te lezen ({type(exc).__name__}).")
+            continue
+        scores = frame.drop(columns=["datum"], errors="ignore").apply(pd.to_numeric, errors="coerce")
+        if scores.empty or scores.notna().sum().sum() == 0:
+            problems.append(f"{path.name}: overgeslagen, er staan geen scores in.")
+            continue
+        frames.append(scores)
+    if not frames:
+        return pd.DataFrame(), problems + ([] if paths else [f"{source}: geen CSV-bestanden gevonden."])
+    return pd.concat(frames, ignore_index=True), problems
+
+
+def class_summary(table: pd.DataFrame) -> pd.DataFrame:
+    """Per group: the class mean score, the number of answers, sorted from close to distant."""
+    summary = pd.DataFrame({"gemiddelde": table.mean(numeric_only=True).round(2),
+                            "aantal": table.count()})
+    summary.index.name = "groep"
+    return summary.sort_values("gemiddelde")
+
+
+def draw_distance_scores(scores: pd.Series | dict, levels: list[tuple[str, str]], ax=None,
+                         title: str = "Sociale afstand per groep"):
+    """Horizontal bars: a score per group (1 = closest), the level names on the axis."""
+    import matplotlib.pyplot as plt
+
+    series = pd.Series(scores, dtype="float").dropna().sort_values()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 0.45 * max(3, len(series)) + 1.2))
+    ax.barh(list(series.index), list(series.values), color="#0072B2")
+    ticks = list(range(1, len(levels) + 2))
+    ax.set_xticks(ticks, [f"{n}. {label}" for n, (_, label) in enumerate(levels, start=1)]
+                  + [f"{len(levels) + 1}. {NOT_ACCEPTED_LABEL}"], rotation=30, ha="right", fontsize=8)
+    ax.set_xlim(0, len(levels) + 1.5)
+    ax.invert_yaxis()
+    ax.set_xlabel("hoe verder naar rechts, hoe groter de afstand")
+    ax.set_title(title)
+    ax.figure.tight_layout()
+    return ax

@@ -1,0 +1,103 @@
+"""Netwerkkaart: tie classification rules, counts, reading, layout and the view."""
+
+import pytest
+
+import lexicon_tools as lt
+from lexicon_tools import AnswerStore, LexiconError
+from lexicon_tools.network_map import NetworkMap, Tie, classify_tie, describe_network_map
+from conftest import HERE
+
+FOLDER = HERE / "data" / "exercises"
+
+
+@pytest.mark.parametrize("tie, expected", [
+    (Tie("Oma", "familie", 3, True), "bonding"),
+    (Tie("Vriendin", "vriend", 2, True), "bonding"),
+    (Tie("Verre neef", "familie", 1, True), "bridging"),       # weak tie: a bridge
+    (Tie("Collega", "collega", 3, False), "bridging"),        # close but different
+    (Tie("Huisarts", "professional", 3, True), "linking"),
+    (Tie("Gemeente", "instantie", 1, False), "linking"),
+    (Tie("Oom in de gemeenteraad", "familie", 3, True, toegang=True), "linking"),
+])
+def test_classification_rules(tie, expected):
+    assert classify_tie(tie) == expected
+
+
+def test_bad_ties_are_refused_in_dutch():
+    with pytest.raises(LexiconError, match="Onbekende soort band"):
+        Tie("X", "huisdier", 2, True)
+    with pytest.raises(LexiconError, match="Nabijheid is 1"):
+        Tie("X", "vriend", 5, True)
+    with pytest.raises(LexiconError, match="naam"):
+        Tie("  ", "vriend", 2, True)
+    network = NetworkMap([Tie("Ali", "buur", 2, True)])
+    with pytest.raises(LexiconError, match="staat al op je kaart"):
+        network.add(Tie("ali", "vriend", 1, False))
+
+
+def test_counts_and_reading_for_a_bonding_network():
+    network = NetworkMap([Tie(f"Familie {i}", "familie", 3, True) for i in range(4)])
+    assert network.counts() == {"bonding": 4, "bridging": 0, "linking": 0}
+    reading = " ".join(network.reading())
+    assert "Veel bonding" in reading and "Geen bridging" in reading and "Geen linking" in reading
+    assert "brug" in reading
+
+
+def test_mixed_network_reading():
+    network = NetworkMap([Tie("Moeder", "familie", 3, True), Tie("Trainer", "kennis", 1, False),
+                          Tie("Wijkcoach", "professional", 2, False)])
+    assert network.counts() == {"bonding": 1, "bridging": 1, "linking": 1}
+    assert "gemengd netwerk" in " ".join(network.reading())
+
+
+def test_layout_is_deterministic_and_closer_is_nearer():
+    network = NetworkMap([Tie("A", "familie", 3, True), Tie("B", "kennis", 1, False)])
+    pos = network.layout()
+    assert pos == network.layout() and pos["ik"] == (0.0, 0.0)
+    assert abs(complex(*pos["A"])) == pytest.approx(1.0) and abs(complex(*pos["B"])) == pytest.approx(3.0)
+
+
+def test_records_round_trip_and_text_alternative():
+    network = NetworkMap([Tie("A", "familie", 3, True)])
+    assert NetworkMap.from_records(network.to_records()).ties == network.ties
+    assert describe_network_map(network) == ("Netwerkkaart met jou in het midden en 1 banden: "
+                                             "A (familie, nabijheid 3: bonding).")
+
+
+def test_drawing_uses_colour_and_shape_per_type():
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    network = NetworkMap([Tie("A", "familie", 3, True), Tie("B", "kennis", 1, False),
+                          Tie("C", "instantie", 2, False)])
+    from lexicon_tools.network_map import draw_network_map
+    ax = draw_network_map(network)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["bonding", "bridging", "linking"]
+    plt.close(ax.figure)
+
+
+def test_view_adds_saves_and_restores(tmp_path):
+    store = AnswerStore("nb", tmp_path, delay=0)
+    view = lt.NetworkMapView("test-kaart", store, exercises_folder=FOLDER)
+    assert "leeg" in view._reading.value
+    view._name.value, view._kind.value, view._close.value = "Tante Fatma", "familie", 3
+    view._alike.value = True
+    view._add.click()
+    assert "1 banden: 1 bonding" in view._reading.value and view._name.value == ""
+    view._name.value = "Tante Fatma"
+    view._add.click()
+    assert "staat al op je kaart" in view._message.value
+    restored = lt.NetworkMapView("test-kaart", AnswerStore("nb", tmp_path), exercises_folder=FOLDER)
+    assert [t.naam for t in restored.model.ties] == ["Tante Fatma"]
+    assert "Tante Fatma (familie, nabijheid 3): bonding" in store.answers()["test-kaart"]["tekst"]
+
+
+def test_view_loads_a_persona_and_removes_a_tie(tmp_path):
+    view = lt.NetworkMapView("test-kaart", AnswerStore("nb", tmp_path, delay=0),
+                             exercises_folder=FOLDER)
+    view._persona.value = "sam"
+    assert view.model.counts() == {"bonding": 1, "bridging": 1, "linking": 1}
+    assert "Een testpersoon." in view._message.value
+    view._remove.value = "Buurman"
+    view._remove_button.click()
+    assert [t.naam for t in view.model.ties] == ["Moeder", "Wijkcoach"]
