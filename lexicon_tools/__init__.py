@@ -14,6 +14,7 @@ from .loading import Lexicon, check_lexicon, load_lexicon
 
 _LAZY = {
     "Reflection": "widgets.reflection", "ReflectionModel": "widgets.reflection",
+    "Reflections": "widgets.reflection",
     "ExportPanel": "widgets.reflection", "ExportModel": "widgets.reflection",
     "Quiz": "widgets.quiz", "QuizModel": "widgets.quiz",
     "SortTask": "widgets.sorting", "SortTaskModel": "widgets.sorting",
@@ -24,6 +25,7 @@ _LAZY = {
     "NetworkMap": "network_map", "Tie": "network_map", "classify_tie": "network_map",
     "DistanceScale": "distance_scale", "read_class_scores": "distance_scale",
     "class_summary": "distance_scale", "draw_distance_scores": "distance_scale",
+    "show_class_distances": "distance_scale",
     "SchellingModel": "segregation", "dissimilarity_index": "segregation",
     "fictional_city": "segregation",
     "draw_lemma_graph": "drawing", "describe_lemma_graph": "drawing",

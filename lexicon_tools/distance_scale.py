@@ -7,7 +7,7 @@ student would accept; 7 means not even the last level. The 7 is our choice: the 
 levels.
 """
 
-__all__ = ["DistanceScale", "NOT_ACCEPTED", "read_class_scores", "class_summary",
+__all__ = ["DistanceScale", "NOT_ACCEPTED", "read_class_scores", "class_summary", "show_class_distances",
            "draw_distance_scores"]
 
 import csv
@@ -134,3 +134,26 @@ def draw_distance_scores(scores: pd.Series | dict, levels: list[tuple[str, str]]
     ax.set_title(title)
     ax.figure.tight_layout()
     return ax
+
+
+def show_class_distances(source: str | Path = ".", model_id: str = "bogardus-schaal") -> None:
+    """For lecturers: read the class's anonymous exports and show the mean per group as a chart."""
+    import matplotlib.pyplot as plt
+    from IPython.display import Markdown, display
+
+    from .loading import load_lexicon
+
+    table, problems = read_class_scores(source)
+    for problem in problems:
+        display(Markdown(f"*Let op:* {problem}"))
+    if table.empty:
+        display(Markdown(f"Nog geen scores gevonden in `{source}`. Laat studenten hun scores "
+                         "anoniem exporteren en zet de CSV-bestanden samen in één map."))
+        return
+    summary = class_summary(table)
+    display(summary)
+    levels = [(lv.id, lv.label) for lv in load_lexicon().model(model_id).niveaus]
+    ax = draw_distance_scores(summary["gemiddelde"], levels,
+                              title=f"Gemiddelde sociale afstand in de klas (n = {len(table)})")
+    display(ax.figure)
+    plt.close(ax.figure)

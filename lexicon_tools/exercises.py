@@ -5,7 +5,7 @@ and sort tasks (``sorteer``), each with a stable id under which answers are save
 """
 
 __all__ = ["ExerciseFile", "ReflectionQuestion", "QuizQuestion", "SortTask", "DistanceScaleSpec",
-           "NetworkMapSpec", "TIE_KINDS", "load_exercises",
+           "NetworkMapSpec", "TIE_KINDS", "load_exercises", "ids_for_lemma",
            "check_exercises", "question"]
 
 import re
@@ -183,6 +183,7 @@ def check_exercises(folder: str | Path | None = None, lexicon=None):
             continue
         problems += _cross_check(exercise, shown, text, lexicon)
         for item in exercise.items():
+            _LEMMA_OF[(str(folder), item.id)] = exercise.lemma
             if item.id in found:
                 problems.append(Problem(shown, f"id '{item.id}' komt al voor in {found[item.id][1]}; "
                                         "elke id moet uniek zijn.", field="id",
@@ -219,6 +220,23 @@ def _cross_check(exercise: ExerciseFile, shown: str, text: str, lexicon) -> list
         except ValueError as exc:
             problems.append(Problem(shown, str(exc), **where))
     return problems
+
+
+_LEMMA_OF: dict[tuple[str, str], str | None] = {}
+
+
+def ids_for_lemma(lemma_id: str, kind: type, folder: str | Path | None = None) -> list[str]:
+    """The ids of all items of one kind (e.g. QuizQuestion) tied to a lemma, in file order."""
+    found = load_exercises(folder)
+    key = str(Path(folder).resolve() if folder else settings.EXERCISES_DIR)
+    ids = [i for i, item in found.items()
+           if isinstance(item, kind) and _LEMMA_OF.get((key, i)) == lemma_id]
+    if not ids:
+        plural = {"reflectievraag": "reflectievragen", "quizvraag": "quizvragen",
+                  "sorteeropdracht": "sorteeropdrachten"}.get(_KIND_NAMES[kind], _KIND_NAMES[kind])
+        raise LexiconError(f"Er zijn geen {plural} bij lemma '{lemma_id}' in "
+                           "exercises/. Controleer de id of voeg ze toe (zie exercises/README.md).")
+    return ids
 
 
 def load_exercises(folder: str | Path | None = None) -> dict:

@@ -15,6 +15,7 @@ __all__ = ["Tie", "NetworkMap", "classify_tie", "CAPITAL_TYPES", "RULES", "draw_
            "describe_network_map"]
 
 import math
+import textwrap
 from dataclasses import asdict, dataclass
 
 import networkx as nx
@@ -163,7 +164,7 @@ def draw_network_map(network: NetworkMap, ax=None):
     from matplotlib.lines import Line2D
 
     if ax is None:
-        _, ax = plt.subplots(figsize=(7, 7))
+        _, ax = plt.subplots(figsize=(8.5, 7))
     graph, pos = network.to_graph(), network.layout()
     for capital, (colour, marker) in CAPITAL_STYLE.items():
         nodes = [n for n, d in graph.nodes(data=True) if d["kind"] == capital]
@@ -175,12 +176,19 @@ def draw_network_map(network: NetworkMap, ax=None):
                                node_size=420, edgecolors="black", linewidths=0.6, ax=ax)
     nx.draw_networkx_nodes(graph, pos, nodelist=["ik"], node_color="white", node_size=700,
                            edgecolors="black", ax=ax)
-    nx.draw_networkx_labels(graph, pos, font_size=8, ax=ax)
+    ax.text(0, 0, "ik", ha="center", va="center", fontsize=9, fontweight="bold")
+    for name, (x, y) in pos.items():
+        if name == "ik":
+            continue
+        norm = math.hypot(x, y) or 1.0
+        ax.text(x + 0.32 * x / norm, y + 0.32 * y / norm, textwrap.fill(name, 18), fontsize=7.5,
+                ha="left" if x > 0.05 else "right" if x < -0.05 else "center",
+                va="bottom" if y > 0.05 else "top" if y < -0.05 else "center")
     for radius in (1, 2, 3):
         ax.add_patch(plt.Circle((0, 0), radius, fill=False, linestyle=":", color="#BBBBBB"))
     handles = [Line2D([], [], marker=m, linestyle="", markersize=10, markerfacecolor=c,
                       markeredgecolor="black", label=k) for k, (c, m) in CAPITAL_STYLE.items()]
     ax.legend(handles=handles, loc="upper right", fontsize=9)
-    ax.set_xlim(-3.6, 3.6), ax.set_ylim(-3.6, 3.6), ax.set_aspect("equal"), ax.set_axis_off()
+    ax.set_xlim(-5.2, 5.2), ax.set_ylim(-4.2, 4.2), ax.set_aspect("equal"), ax.set_axis_off()
     ax.set_title("Mijn netwerk: binnenste ring = heel dichtbij")
     return ax

@@ -98,7 +98,7 @@ def page(lab, tmp_path):
 
 
 def open_notebook(page, lab, name: str) -> None:
-    page.goto(f"{lab['url']}/lab/tree/{name}")
+    page.goto(f"{lab['url']}/lab/tree/{name}?reset")  # a fresh workspace: only this notebook
     page.wait_for_selector(".jp-Notebook .jp-Cell")
     page.wait_for_function(
         "() => [...document.querySelectorAll('.jp-StatusBar-TextItem, .jp-Toolbar-kernelStatus')]"
@@ -113,12 +113,13 @@ def menu(page, top: str, item: str) -> None:
 
 
 def run_all(page) -> None:
-    page.locator(".jp-CodeCell .jp-InputArea-editor").first.click()
+    panel = page.locator(".jp-NotebookPanel:visible")
+    panel.locator(".jp-CodeCell .jp-InputArea-editor").first.click()
     for _ in range(2):
         menu(page, "Run", "Run All Cells")
         try:
-            page.wait_for_selector(".jp-InputPrompt:has-text('[1]'), .jp-InputPrompt:has-text('*')",
-                                   timeout=20_000)
+            panel.locator(".jp-InputPrompt:has-text('[1]'), .jp-InputPrompt:has-text('*')").first \
+                .wait_for(timeout=20_000)
             return
         except Exception:
             continue
@@ -166,3 +167,35 @@ def test_start_notebook_answer_survives_kernel_restart(page, lab, shot_on_failur
     page.wait_for_function("() => document.querySelectorAll('.lt-reflectie textarea').length >= 3")
     assert page.locator(".lt-reflectie textarea").nth(1).input_value() == ""
     page.screenshot(path=str(ARTEFACTS / "start_hier_na_herstart.png"), full_page=False)
+
+
+def test_sociale_nabijheid_netwerkkaart_and_quiz(page, lab, shot_on_failure):
+    ARTEFACTS.mkdir(exist_ok=True)
+    open_notebook(page, lab, "01_sociale_nabijheid.ipynb")
+    run_all(page)
+    kaart = page.locator(".lt-netwerkkaart").first
+    kaart.wait_for(timeout=120_000)
+    page.wait_for_function("() => document.querySelectorAll('.lt-quiz').length >= 7", timeout=120_000)
+    assert page.locator(".lt-modelviewer").count() >= 7
+    assert page.locator(".lt-schelling").count() == 1
+
+    # Netwerkkaart: loading an example persona redraws the map and its reading.
+    reading_before = kaart.inner_text()
+    kaart.locator("select").first.select_option(index=1)
+    page.wait_for_function(
+        "() => /banden: \\d+ bonding/.test(document.querySelector('.lt-netwerkkaart').innerText)",
+        timeout=30_000)
+    assert kaart.inner_text() != reading_before
+    assert kaart.locator("img").count() >= 1  # the drawn ego network
+    kaart.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTEFACTS / "sociale_nabijheid_netwerkkaart.png"))
+
+    # Quiz: choose an option and check: feedback with a symbol and a score appear.
+    quiz = page.locator(".lt-quiz").first
+    quiz.scroll_into_view_if_needed()
+    quiz.locator("input[type=radio]").first.check()
+    quiz.locator("button", has_text="Controleer").click()
+    quiz.locator(".lt-feedback").first.wait_for(timeout=30_000)
+    assert "Score:" in quiz.inner_text()
+    assert ("✔" in quiz.inner_text()) or ("✘" in quiz.inner_text())
+    page.screenshot(path=str(ARTEFACTS / "sociale_nabijheid_quiz.png"))

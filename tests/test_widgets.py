@@ -158,3 +158,12 @@ def test_model_viewer_shows_the_explanation_on_select():
 
 
 _SELECTED_MARK = "border:3px solid #000"
+
+
+def test_all_questions_of_a_lemma(store):
+    view = lt.Reflections("wederkerigheid", store, exercises_folder=FOLDER)
+    assert [r.model.question_id for r in view.questions] == ["alfa-r1", "alfa-r2"]
+    quiz = lt.Quiz.for_lemma("wederkerigheid", store, exercises_folder=FOLDER)
+    assert list(quiz.model.questions) == ["alfa-q1"]
+    with pytest.raises(lt.LexiconError, match="geen quizvragen bij lemma 'vertrouwen'"):
+        lt.Quiz.for_lemma("vertrouwen", store, exercises_folder=FOLDER)

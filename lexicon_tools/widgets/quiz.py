@@ -7,7 +7,7 @@ import html
 import ipywidgets as widgets
 
 from ..answers import AnswerStore
-from ..exercises import QuizQuestion, question as find_question
+from ..exercises import QuizQuestion, ids_for_lemma, question as find_question
 from .style import feedback_html
 
 NO_CHOICE = None
@@ -105,6 +105,11 @@ class Quiz(widgets.VBox):
         self._retry.on_click(lambda _: self._on_retry())
         super().__init__([*rows, widgets.HBox([self._check, self._retry, self._score])])
         self.add_class("lt-quiz")
+
+    @classmethod
+    def for_lemma(cls, lemma_id: str, store: AnswerStore | None = None, exercises_folder=None):
+        """The self-check quiz with all quiz questions of one lemma."""
+        return cls(ids_for_lemma(lemma_id, QuizQuestion, exercises_folder), store, exercises_folder)
 
     def _on_choice(self, question_id):
         def handler(change):

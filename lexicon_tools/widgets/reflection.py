@@ -1,6 +1,6 @@
 """Reflection question: a plain model (question + saved answer) and a thin ipywidgets view."""
 
-__all__ = ["ReflectionModel", "Reflection", "ExportModel", "ExportPanel"]
+__all__ = ["ReflectionModel", "Reflection", "Reflections", "ExportModel", "ExportPanel"]
 
 import html
 from pathlib import Path
@@ -9,7 +9,7 @@ import ipywidgets as widgets
 
 from ..answers import AnswerStore
 from ..errors import LexiconError
-from ..exercises import ReflectionQuestion, question as find_question
+from ..exercises import ReflectionQuestion, ids_for_lemma, question as find_question
 from ..export import export_markdown
 
 KIND_LABELS = {"begrijpen": "Begrijpen", "toepassen": "Toepassen", "kritisch": "Kritisch denken",
@@ -80,6 +80,15 @@ class Reflection(widgets.VBox):
         status = html.escape(self.model.status())
         colour = "#b00020" if status.startswith("Niet opgeslagen") else "#555"
         self._status.value = f"<small class='lt-status' style='color:{colour}'>{status}</small>"
+
+
+class Reflections(widgets.VBox):
+    """All reflection questions of one lemma, one under the other."""
+
+    def __init__(self, lemma_id: str, store: AnswerStore, exercises_folder=None):
+        ids = ids_for_lemma(lemma_id, ReflectionQuestion, exercises_folder)
+        self.questions = [Reflection(i, store, exercises_folder) for i in ids]
+        super().__init__(self.questions)
 
 
 def _warnings_html(store: AnswerStore) -> str:
