@@ -109,3 +109,13 @@ def test_wrong_kind_of_item_for_a_widget():
     with pytest.raises(LexiconError, match="'alfa-q1' is een quizvraag, geen reflectievraag"):
         from lexicon_tools.exercises import ReflectionQuestion
         question("alfa-q1", FOLDER, kind=ReflectionQuestion)
+
+
+def test_right_answers_are_not_always_in_the_same_place():
+    """Students must not be able to guess: the right option is spread over the positions."""
+    from collections import Counter
+    from lexicon_tools.exercises import QuizQuestion
+    positions = Counter([o.juist for o in q.opties].index(True)
+                        for q in load_exercises().values() if isinstance(q, QuizQuestion))
+    total = sum(positions.values())
+    assert total >= 20 and max(positions.values()) <= 0.5 * total, positions
