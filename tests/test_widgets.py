@@ -167,3 +167,13 @@ def test_all_questions_of_a_lemma(store):
     assert list(quiz.model.questions) == ["alfa-q1"]
     with pytest.raises(lt.LexiconError, match="geen quizvragen bij lemma 'vertrouwen'"):
         lt.Quiz.for_lemma("vertrouwen", store, exercises_folder=FOLDER)
+
+
+def test_sort_items_are_shown_mixed_but_stable(store):
+    from lexicon_tools.exercises import question
+    from lexicon_tools.widgets.sorting import categories_for
+    task = question("alfa-s1", FOLDER)
+    first = lt.SortTaskModel(task, categories_for(task)).order
+    assert sorted(first) == [0, 1, 2] and first == lt.SortTaskModel(task, categories_for(task)).order
+    real = lt.SortTask("eenzaamheid-s1", store)
+    assert real.model.order != list(range(len(real.model.task.items)))

@@ -3,6 +3,7 @@
 __all__ = ["SortTaskModel", "SortTask"]
 
 import html
+import random
 
 import ipywidgets as widgets
 
@@ -34,6 +35,10 @@ class SortTaskModel:
         self.task, self.categories, self.store = task, list(categories), store
         self._labels = dict(self.categories)
         self.placements: list[str | None] = [self._restore(i) for i in range(len(task.items))]
+        # Students see the items in a mixed but fixed order, so that a file written per category
+        # does not give the answers away; answers stay stored under the item's own number.
+        self.order = list(range(len(task.items)))
+        random.Random(task.id).shuffle(self.order)
 
     def key(self, index: int) -> str:
         return f"{self.task.id}-{index + 1}"
@@ -92,18 +97,19 @@ class SortTask(widgets.VBox):
         task = find_question(task_id, exercises_folder, kind=SortTaskData)
         self.model = SortTaskModel(task, categories_for(task), store)
         options = [("— kies —", None)] + [(label, cid) for cid, label in self.model.categories]
-        self._dropdowns, self._feedback, rows = [], [], []
-        for index, item in enumerate(task.items):
+        rows = []
+        self._dropdowns = [None] * len(task.items)
+        self._feedback = [None] * len(task.items)
+        for shown, index in enumerate(self.model.order, start=1):
             dropdown = widgets.Dropdown(options=options, value=self.model.placements[index],
-                                        description=f"{index + 1}.",
-                                        layout=widgets.Layout(width="auto"),
+                                        description=f"{shown}.", layout=widgets.Layout(width="auto"),
                                         style={"description_width": "2em"})
             dropdown.observe(self._on_place(index), names="value")
-            feedback = widgets.HTML()
-            self._dropdowns.append(dropdown)
-            self._feedback.append(feedback)
-            rows.append(widgets.VBox([widgets.HTML(f"<b>{index + 1}.</b> {html.escape(item.tekst)}"),
-                                      dropdown, feedback], layout=widgets.Layout(margin="0 0 6px 0")))
+            self._dropdowns[index], self._feedback[index] = dropdown, widgets.HTML()
+            text = html.escape(task.items[index].tekst)
+            rows.append(widgets.VBox([widgets.HTML(f"<b>{shown}.</b> {text}"), dropdown,
+                                      self._feedback[index]],
+                                     layout=widgets.Layout(margin="0 0 6px 0")))
         self._check = widgets.Button(description="Controleer", button_style="primary")
         self._retry = widgets.Button(description="Opnieuw")
         self._score = widgets.HTML()
