@@ -10,14 +10,12 @@ levels.
 __all__ = ["DistanceScale", "NOT_ACCEPTED", "read_class_scores", "class_summary", "show_class_distances",
            "draw_distance_scores"]
 
-import csv
-import io
-import uuid
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
+from .anonymous import read_csv_folder, write_anonymous_csv
 from .answers import AnswerStore
 from .errors import LexiconError
 
@@ -74,13 +72,7 @@ class DistanceScale:
 
     def export_csv(self, folder: str | Path = ".") -> Path:
         """Write the anonymous row to a new CSV file with a random name; return its path."""
-        path = Path(folder) / f"afstandsschaal_{uuid.uuid4().hex[:8]}.csv"
-        row = self.export_row()
-        with path.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.DictWriter(handle, fieldnames=list(row))
-            writer.writeheader()
-            writer.writerow(row)
-        return path
+        return write_anonymous_csv([self.export_row()], "afstandsschaal", folder)
 
 
 def read_class_scores(source: str | Path) -> tuple[pd.DataFrame, list[str]]:
@@ -89,23 +81,19 @@ def read_class_scores(source: str | Path) -> tuple[pd.DataFrame, list[str]]:
     Returns (table with one row per student and a column per group, list of Dutch problems with
     files that were skipped). Damaged files are reported, never fatal.
     """
-    source = Path(source)
-    paths = sorted(source.glob("*.csv")) if source.is_dir() else [source]
-    frames, problems = [], []
-    for path in paths:
-        try:
-            frame = pd.read_csv(io.StringIO(path.read_text(encoding="utf-8")))
-        except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-            problems.append(f"{path.name}: overgeslagen, het bestand is niet te lezen ({type(exc).__name__}).")
-            continue
-        scores = frame.drop(columns=["datum"], errors="ignore").apply(pd.to_numeric, errors="coerce")
+    frames, problems = read_csv_folder(source)
+    tables = []
+    for frame in frames:
+        name = frame["_bestand"].iloc[0] if len(frame) else "?"
+        scores = frame.drop(columns=["datum", "_bestand"], errors="ignore") \
+            .apply(pd.to_numeric, errors="coerce")
         if scores.empty or scores.notna().sum().sum() == 0:
-            problems.append(f"{path.name}: overgeslagen, er staan geen scores in.")
+            problems.append(f"{name}: overgeslagen, er staan geen scores in.")
             continue
-        frames.append(scores)
-    if not frames:
-        return pd.DataFrame(), problems + ([] if paths else [f"{source}: geen CSV-bestanden gevonden."])
-    return pd.concat(frames, ignore_index=True), problems
+        tables.append(scores)
+    if not tables:
+        return pd.DataFrame(), problems
+    return pd.concat(tables, ignore_index=True), problems
 
 
 def class_summary(table: pd.DataFrame) -> pd.DataFrame:

@@ -5,7 +5,7 @@ and sort tasks (``sorteer``), each with a stable id under which answers are save
 """
 
 __all__ = ["ExerciseFile", "ReflectionQuestion", "QuizQuestion", "SortTask", "DistanceScaleSpec",
-           "NetworkMapSpec", "TIE_KINDS", "load_exercises", "ids_for_lemma",
+           "NetworkMapSpec", "StraatscanSpec", "ProfileSpec", "TIE_KINDS", "load_exercises", "ids_for_lemma",
            "check_exercises", "question"]
 
 import re
@@ -149,6 +149,59 @@ class NetworkMapSpec(_Strict):
     _slug = field_validator("id")(lambda cls, v: _check_slug(v))
 
 
+class CaseArea(_Strict):
+    id: str
+    naam: str = Field(min_length=1)
+    beschrijving: str = Field(min_length=1)
+
+    _slug = field_validator("id")(lambda cls, v: _check_slug(v))
+
+
+class StraatscanSpec(_Strict):
+    """The straatscan: rate a street now / desired / realistic on the ladder, and plan action."""
+
+    id: str
+    model: str = "ladder-onderlinge-verbintenissen"
+    vraag: str = Field(min_length=1)
+    casussen: list[CaseArea] = Field(min_length=1)
+    groepen: list[str] = []
+
+    _slug = field_validator("id")(lambda cls, v: _check_slug(v))
+
+
+class Dimension(_Strict):
+    id: str
+    label: str = Field(min_length=1)
+    links: str | None = None
+    rechts: str | None = None
+
+    _slug = field_validator("id")(lambda cls, v: _check_slug(v))
+
+
+class ProfileSpec(_Strict):
+    """A profile rating: score one or more things on the dimensions of a model or of a list."""
+
+    id: str
+    vraag: str = Field(min_length=1)
+    model: str | None = None
+    dimensies: list[Dimension] | None = None
+    minimum: int = 1
+    maximum: int = 5
+    profielen: list[str] = Field(default_factory=lambda: ["Plek 1", "Plek 2"], min_length=1,
+                                 max_length=4)
+
+    _slug = field_validator("id")(lambda cls, v: _check_slug(v))
+
+    @model_validator(mode="after")
+    def _source_and_scale(self):
+        if (self.model is None) == (self.dimensies is None):
+            raise ValueError("geef óf `model` óf een lijst `dimensies`, niet allebei en niet geen "
+                             "van beide.")
+        if not 0 <= self.minimum < self.maximum <= 10:
+            raise ValueError("de schaal loopt van `minimum` tot `maximum` (bijv. 1 tot 5).")
+        return self
+
+
 class ExerciseFile(_Strict):
     lemma: str | None = None
     titel: str | None = None
@@ -157,10 +210,13 @@ class ExerciseFile(_Strict):
     sorteer: list[SortTask] = []
     afstandsschaal: DistanceScaleSpec | None = None
     netwerkkaart: NetworkMapSpec | None = None
+    straatscan: StraatscanSpec | None = None
+    profielen: list[ProfileSpec] = []
 
     def items(self):
-        extra = [item for item in (self.afstandsschaal, self.netwerkkaart) if item is not None]
-        return [*self.reflectie, *self.quiz, *self.sorteer, *extra]
+        extra = [item for item in (self.afstandsschaal, self.netwerkkaart, self.straatscan)
+                 if item is not None]
+        return [*self.reflectie, *self.quiz, *self.sorteer, *self.profielen, *extra]
 
 
 def check_exercises(folder: str | Path | None = None, lexicon=None):
@@ -207,6 +263,13 @@ def _cross_check(exercise: ExerciseFile, shown: str, text: str, lexicon) -> list
     if exercise.lemma and exercise.lemma not in lexicon.lemmas:
         problems.append(Problem(shown, f"lemma '{exercise.lemma}' bestaat niet; gebruik de id van een "
                                 "lemma (bestandsnaam in lexicon_data/lemmas/).", field="lemma"))
+    for field, spec in [("afstandsschaal", exercise.afstandsschaal),
+                        ("straatscan", exercise.straatscan),
+                        *[(f"profielen.{i}", p) for i, p in enumerate(exercise.profielen)]]:
+        if spec is not None and getattr(spec, "model", None) and spec.model not in lexicon.models:
+            problems.append(Problem(shown, f"model '{spec.model}' bestaat niet in "
+                                    "lexicon_data/models/.", field=field,
+                                    line=_line_of(text, spec.id)))
     for index, task in enumerate(exercise.sorteer):
         where = {"field": f"sorteer.{index}", "line": _line_of(text, task.id)}
         if task.model is None:
@@ -258,7 +321,8 @@ def _load_cached(folder: Path, stamp: tuple):
 
 _KIND_NAMES = {ReflectionQuestion: "reflectievraag", QuizQuestion: "quizvraag",
                SortTask: "sorteeropdracht", DistanceScaleSpec: "afstandsschaal",
-               NetworkMapSpec: "netwerkkaart"}
+               NetworkMapSpec: "netwerkkaart", StraatscanSpec: "straatscan",
+               ProfileSpec: "profiel"}
 
 
 def question(question_id: str, folder: str | Path | None = None, kind: type | None = None):

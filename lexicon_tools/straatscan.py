@@ -1,0 +1,225 @@
+"""Straatscan on the ladder van onderlinge verbintenissen (lemma Alledaagse attentheid, Kremer).
+
+For a street or wijk the student marks, per group of residents, the rung where things are now,
+the rung that is desirable and the rung that is realistic; then writes what a social worker could
+do, choosing levers (aangrijpingspunten) and professional roles from the lemma. Plain Python:
+state, hints, save/restore, anonymous export rows and the lecturer's class overview.
+"""
+
+__all__ = ["Straatscan", "GroupScan", "read_straatscans", "straatscan_overview", "draw_straatscan",
+           "show_class_straatscans"]
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .anonymous import read_csv_folder, write_anonymous_csv
+from .errors import LexiconError
+
+MARKS = {"nu": ("o", "#0072B2", "nu"), "wenselijk": ("*", "#E69F00", "wenselijk"),
+         "haalbaar": ("D", "#009E73", "haalbaar")}
+
+
+@dataclass
+class GroupScan:
+    """One group of residents: rung numbers (1 = bottom) now, desirable and realistic."""
+
+    groep: str
+    nu: int | None = None
+    wenselijk: int | None = None
+    haalbaar: int | None = None
+
+
+@dataclass
+class Straatscan:
+    """The state of one straatscan.
+
+    Examples
+    --------
+    >>> scan = Straatscan(rungs=["a", "b", "c", "d", "e", "f"], undesirable={1, 6})
+    >>> scan.set_levels("alle bewoners", nu=2, wenselijk=4, haalbaar=3)
+    >>> scan.gap("alle bewoners")
+    1
+    >>> scan.hints()
+    []
+    """
+
+    rungs: list[str]
+    undesirable: set[int] = field(default_factory=set)
+    plek: str = ""
+    groepen: list[GroupScan] = field(default_factory=lambda: [GroupScan("alle bewoners")])
+    hefbomen: list[str] = field(default_factory=list)
+    rollen: list[str] = field(default_factory=list)
+    actie: str = ""
+
+    def group(self, name: str) -> GroupScan:
+        for group in self.groepen:
+            if group.groep == name:
+                return group
+        raise LexiconError(f"Er is geen groep '{name}' in je straatscan.")
+
+    def add_group(self, name: str) -> None:
+        name = name.strip()
+        if not name:
+            raise LexiconError("Geef de groep bewoners een naam, bijv. 'jonge gezinnen'.")
+        if any(g.groep.lower() == name.lower() for g in self.groepen):
+            raise LexiconError(f"De groep '{name}' staat er al in.")
+        self.groepen.append(GroupScan(name))
+
+    def remove_group(self, name: str) -> None:
+        if len(self.groepen) == 1:
+            raise LexiconError("Er moet minstens één groep overblijven.")
+        self.groepen = [g for g in self.groepen if g.groep != name]
+
+    def set_levels(self, name: str, **levels: int | None) -> None:
+        """Set ``nu``, ``wenselijk`` and/or ``haalbaar`` (rung numbers 1..n, or None)."""
+        group = self.group(name) if any(g.groep == name for g in self.groepen) else None
+        if group is None:
+            self.add_group(name)
+            group = self.group(name)
+        for key, value in levels.items():
+            if key not in MARKS:
+                raise LexiconError(f"Onbekend onderdeel '{key}'; kies nu, wenselijk of haalbaar.")
+            if value is not None and not 1 <= value <= len(self.rungs):
+                raise LexiconError(f"Kies een trede van 1 tot {len(self.rungs)}.")
+            setattr(group, key, value)
+
+    def gap(self, name: str) -> int | None:
+        """How many rungs the realistic aim lies above (+) or below (-) the present."""
+        group = self.group(name)
+        if group.nu is None or group.haalbaar is None:
+            return None
+        return group.haalbaar - group.nu
+
+    def hints(self) -> list[str]:
+        """Friendly Dutch remarks where a choice goes against the lemma's reading of the ladder."""
+        hints = []
+        for g in self.groepen:
+            if g.wenselijk in self.undesirable:
+                hints.append(f"{g.groep}: je kiest '{self.rungs[g.wenselijk - 1]}' als wenselijk, "
+                             "maar het lemma noemt deze trede onwenselijk. Waarom kies je hem toch?")
+            if None not in (g.nu, g.wenselijk, g.haalbaar) and not (
+                    min(g.nu, g.wenselijk) <= g.haalbaar <= max(g.nu, g.wenselijk)):
+                hints.append(f"{g.groep}: het haalbare ligt niet tussen nu en wenselijk. Klopt dat?")
+        return hints
+
+    def summary(self) -> str:
+        """A readable text of the whole scan (for the hand-in file)."""
+        def rung(n):
+            return f"{n}. {self.rungs[n - 1]}" if n else "(niet ingevuld)"
+        lines = [f"Plek: {self.plek or '(niet ingevuld)'}"]
+        for g in self.groepen:
+            lines.append(f"- {g.groep}: nu {rung(g.nu)}; wenselijk {rung(g.wenselijk)}; "
+                         f"haalbaar {rung(g.haalbaar)}")
+        lines.append(f"Hefbomen: {', '.join(self.hefbomen) or '(geen gekozen)'}")
+        lines.append(f"Rollen: {', '.join(self.rollen) or '(geen gekozen)'}")
+        lines.append(f"Wat een sociaal werker kan doen: {self.actie.strip() or '(nog niet ingevuld)'}")
+        return "\n".join(lines)
+
+    def to_data(self) -> dict:
+        return {"plek": self.plek, "groepen": [asdict(g) for g in self.groepen],
+                "hefbomen": list(self.hefbomen), "rollen": list(self.rollen), "actie": self.actie}
+
+    @classmethod
+    def from_data(cls, data: dict | None, rungs: list[str], undesirable: set[int]) -> "Straatscan":
+        scan = cls(rungs=rungs, undesirable=undesirable)
+        if not data:
+            return scan
+        scan.plek, scan.actie = str(data.get("plek", "")), str(data.get("actie", ""))
+        groups = [GroupScan(**g) for g in data.get("groepen", []) if isinstance(g, dict)]
+        scan.groepen = groups or scan.groepen
+        scan.hefbomen, scan.rollen = list(data.get("hefbomen", [])), list(data.get("rollen", []))
+        return scan
+
+    def export_rows(self) -> list[dict]:
+        """Anonymous rows, one per group: the place and the three rung numbers."""
+        return [{"plek": self.plek, "groep": g.groep, "nu": g.nu, "wenselijk": g.wenselijk,
+                 "haalbaar": g.haalbaar} for g in self.groepen]
+
+    def export_csv(self, folder: str | Path = ".") -> Path:
+        return write_anonymous_csv(self.export_rows(), "straatscan", folder)
+
+
+def read_straatscans(source: str | Path) -> tuple[pd.DataFrame, list[str]]:
+    """For lecturers: all anonymous straatscan exports in a folder (or one CSV) as one table."""
+    frames, problems = read_csv_folder(source)
+    tables = []
+    for frame in frames:
+        name = frame["_bestand"].iloc[0] if len(frame) else "?"
+        if not {"plek", "groep", "nu", "wenselijk", "haalbaar"} <= set(frame.columns):
+            problems.append(f"{name}: overgeslagen, dit is geen straatscan-export.")
+            continue
+        numbers = frame[["nu", "wenselijk", "haalbaar"]].apply(pd.to_numeric, errors="coerce")
+        tables.append(pd.concat([frame[["plek", "groep", "_bestand"]], numbers], axis=1))
+    if not tables:
+        return pd.DataFrame(columns=["plek", "groep", "nu", "wenselijk", "haalbaar"]), problems
+    return pd.concat(tables, ignore_index=True).rename(columns={"_bestand": "bestand"}), problems
+
+
+def straatscan_overview(table: pd.DataFrame) -> pd.DataFrame:
+    """Mean rung now, desirable and realistic per place, plus the number of scans."""
+    if table.empty:
+        return pd.DataFrame(columns=["nu", "wenselijk", "haalbaar", "aantal"])
+    grouped = table.groupby("plek")
+    overview = grouped[["nu", "wenselijk", "haalbaar"]].mean().round(2)
+    overview["aantal"] = grouped["bestand"].nunique()
+    return overview
+
+
+def draw_straatscan(groups: list[tuple[str, dict]], rungs: list[str], undesirable: set[int],
+                    ax=None, title: str = "Straatscan"):
+    """Draw groups (name, {nu, wenselijk, haalbaar}) on the ladder: rungs bottom to top."""
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(2.2 + 1.6 * max(1, len(groups)), 4.6))
+    for n in range(1, len(rungs) + 1):
+        ax.axhline(n, color="#D55E00" if n in undesirable else "#CCCCCC",
+                   linestyle="--" if n in undesirable else "-", linewidth=0.8, zorder=0)
+    for x, (name, levels) in enumerate(groups):
+        for offset, (key, (marker, colour, label)) in zip((-0.18, 0, 0.18), MARKS.items()):
+            value = levels.get(key)
+            if value is not None and value == value:  # skip None and NaN
+                ax.scatter(x + offset, value, marker=marker, s=140, color=colour, edgecolor="black",
+                           label=label if x == 0 else None, zorder=3)
+        if levels.get("nu") is not None and levels.get("haalbaar") is not None:
+            ax.annotate("", xy=(x + 0.18, levels["haalbaar"]), xytext=(x - 0.18, levels["nu"]),
+                        arrowprops={"arrowstyle": "->", "color": "#555555"})
+    ax.set_yticks(range(1, len(rungs) + 1),
+                  [f"{n}. {r}" + (" ✗" if n in undesirable else "") for n, r in
+                   enumerate(rungs, start=1)])
+    ax.set_ylim(0.5, len(rungs) + 0.5)
+    ax.set_xticks(range(len(groups)), [name for name, _ in groups], rotation=20, ha="right")
+    ax.set_xlim(-0.6, max(0.6, len(groups) - 0.4))
+    handles, labels = ax.get_legend_handles_labels()
+    if handles:
+        ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
+    ax.set_title(title)
+    ax.figure.tight_layout()
+    return ax
+
+
+def show_class_straatscans(source: str | Path = ".", model_id: str = "ladder-onderlinge-verbintenissen") -> None:
+    """For lecturers: read a class's anonymous straatscan exports and show an overview and chart."""
+    import matplotlib.pyplot as plt
+    from IPython.display import Markdown, display
+
+    from .loading import load_lexicon
+
+    table, problems = read_straatscans(source)
+    for problem in problems:
+        display(Markdown(f"*Let op:* {problem}"))
+    if table.empty:
+        display(Markdown(f"Nog geen straatscans gevonden in `{source}`. Laat studenten hun scan "
+                         "anoniem exporteren en zet de CSV-bestanden samen in één map."))
+        return
+    overview = straatscan_overview(table)
+    display(overview)
+    ladder = load_lexicon().model(model_id)
+    rungs = [level.label for level in ladder.niveaus]
+    undesirable = {n for n, lv in enumerate(ladder.niveaus, start=1) if lv.wenselijk is False}
+    groups = [(place, row.to_dict()) for place, row in overview.iterrows()]
+    ax = draw_straatscan(groups, rungs, undesirable, title="Straatscans van de klas (gemiddelden)")
+    display(ax.figure)
+    plt.close(ax.figure)

@@ -1,0 +1,79 @@
+"""Profile rating view: toggle buttons per dimension and profile, the profile drawn, saved."""
+
+__all__ = ["ProfileView"]
+
+import html
+
+import ipywidgets as widgets
+
+from ..answers import AnswerStore
+from ..exercises import ProfileSpec, question as find_question
+from ..loading import load_lexicon
+from ..profile import Dim, ProfileRating, describe_profiles, draw_profiles
+
+
+def dimensions_for(spec: ProfileSpec) -> list[Dim]:
+    if spec.dimensies is not None:
+        return [Dim(d.id, d.label, d.links, d.rechts) for d in spec.dimensies]
+    return [Dim(level.id, level.label) for level in load_lexicon().model(spec.model).niveaus]
+
+
+class ProfileView(widgets.VBox):
+    """Rate one or more places (or relationships) on the dimensions of a model and compare them."""
+
+    def __init__(self, spec_id: str, store: AnswerStore | None = None, exercises_folder=None):
+        self.spec = find_question(spec_id, exercises_folder, kind=ProfileSpec)
+        self.store = store
+        self.model = ProfileRating(dimensions_for(self.spec), list(self.spec.profielen),
+                                   self.spec.minimum, self.spec.maximum)
+        self.model.restore(store.get_data(self.spec.id) if store else None)
+        values = list(range(self.spec.minimum, self.spec.maximum + 1))
+        self._names, self._buttons, columns = [], {}, []
+        for index, name in enumerate(self.model.names):
+            name_box = widgets.Text(value=name, description="Naam", continuous_update=False)
+            name_box.observe(self._on_name(index), names="value")
+            self._names.append(name_box)
+            rows = [name_box]
+            for dim in self.model.dimensions:
+                label = dim.label if not dim.links else f"{dim.links} ↔ {dim.rechts}"
+                buttons = widgets.ToggleButtons(options=values, value=self.model.ratings[index][dim.id],
+                                                style={"button_width": "2.6em"},
+                                                tooltips=[str(v) for v in values])
+                buttons.observe(self._on_rate(index, dim.id), names="value")
+                self._buttons[(index, dim.id)] = buttons
+                rows += [widgets.HTML(f"<small>{html.escape(label)}</small>"), buttons]
+            columns.append(widgets.VBox(rows, layout=widgets.Layout(margin="0 1.5em 0 0")))
+        self._figure = widgets.Output()
+        scale = f"{self.spec.minimum} = heel zwak, {self.spec.maximum} = heel sterk" \
+            if self.spec.dimensies is None else f"schaal {self.spec.minimum} tot {self.spec.maximum}"
+        super().__init__([widgets.HTML(f"<p>{html.escape(self.spec.vraag)} <small>({scale})</small></p>"),
+                          widgets.HBox(columns), self._figure])
+        self.add_class("lt-profiel")
+        self._refresh(save=False)
+
+    def _on_name(self, index):
+        def handler(change):
+            self.model.rename(index, change["new"])
+            self._refresh()
+        return handler
+
+    def _on_rate(self, index, dim_id):
+        def handler(change):
+            self.model.rate(index, dim_id, change["new"])
+            self._refresh()
+        return handler
+
+    def _refresh(self, save: bool = True) -> None:
+        import matplotlib.pyplot as plt
+        from IPython.display import display
+
+        self._figure.clear_output(wait=True)
+        with self._figure:
+            ax = draw_profiles(self.model, title="Jouw profiel")
+            display(ax.figure)
+            plt.close(ax.figure)
+            display(widgets.HTML(f"<small><i>Tekstalternatief:</i> "
+                                 f"{html.escape(describe_profiles(self.model))}</small>"))
+        if save and self.store is not None:
+            self.store.set(self.spec.id, self.model.summary(), question=self.spec.vraag,
+                           data=self.model.to_data())
