@@ -171,9 +171,10 @@ def draw_straatscan(groups: list[tuple[str, dict]], rungs: list[str], undesirabl
                     ax=None, title: str = "Straatscan"):
     """Draw groups (name, {nu, wenselijk, haalbaar}) on the ladder: rungs bottom to top."""
     import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
 
     if ax is None:
-        _, ax = plt.subplots(figsize=(2.2 + 1.6 * max(1, len(groups)), 4.6))
+        _, ax = plt.subplots(figsize=(3.4 + 1.6 * max(1, len(groups)), 4.6))
     for n in range(1, len(rungs) + 1):
         ax.axhline(n, color="#D55E00" if n in undesirable else "#CCCCCC",
                    linestyle="--" if n in undesirable else "-", linewidth=0.8, zorder=0)
@@ -182,7 +183,7 @@ def draw_straatscan(groups: list[tuple[str, dict]], rungs: list[str], undesirabl
             value = levels.get(key)
             if value is not None and value == value:  # skip None and NaN
                 ax.scatter(x + offset, value, marker=marker, s=140, color=colour, edgecolor="black",
-                           label=label if x == 0 else None, zorder=3)
+                           zorder=3)
         if levels.get("nu") is not None and levels.get("haalbaar") is not None:
             ax.annotate("", xy=(x + 0.18, levels["haalbaar"]), xytext=(x - 0.18, levels["nu"]),
                         arrowprops={"arrowstyle": "->", "color": "#555555"})
@@ -192,9 +193,9 @@ def draw_straatscan(groups: list[tuple[str, dict]], rungs: list[str], undesirabl
     ax.set_ylim(0.5, len(rungs) + 0.5)
     ax.set_xticks(range(len(groups)), [name for name, _ in groups], rotation=20, ha="right")
     ax.set_xlim(-0.6, max(0.6, len(groups) - 0.4))
-    handles, labels = ax.get_legend_handles_labels()
-    if handles:
-        ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
+    handles = [Line2D([], [], marker=marker, linestyle="", markersize=9, markerfacecolor=colour,
+                      markeredgecolor="black", label=label) for marker, colour, label in MARKS.values()]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
     ax.set_title(title)
     ax.figure.tight_layout()
     return ax

@@ -199,3 +199,30 @@ def test_sociale_nabijheid_netwerkkaart_and_quiz(page, lab, shot_on_failure):
     assert "Score:" in quiz.inner_text()
     assert ("✔" in quiz.inner_text()) or ("✘" in quiz.inner_text())
     page.screenshot(path=str(ARTEFACTS / "sociale_nabijheid_quiz.png"))
+
+
+def test_ladder_notebook_places_a_scenario(page, lab, shot_on_failure):
+    ARTEFACTS.mkdir(exist_ok=True)
+    open_notebook(page, lab, "10_ladder_van_onderlinge_verbintenissen.ipynb")
+    run_all(page)
+    ladder = page.locator(".lt-model-ladder").first
+    ladder.wait_for(timeout=120_000)
+    assert ladder.locator(".lt-niveau").count() == 6
+    assert ladder.inner_text().count("onwenselijk") >= 2
+    page.locator(".lt-straatscan").first.wait_for(timeout=60_000)
+
+    task = page.locator(".lt-sorteer").first
+    task.scroll_into_view_if_needed()
+    task.locator("select").first.select_option(index=3)
+    task.locator("button", has_text="Controleer").click()
+    feedback = task.locator(".lt-feedback").first
+    feedback.wait_for(timeout=30_000)
+    assert ("✔" in feedback.inner_text()) or ("✘" in feedback.inner_text())
+    page.screenshot(path=str(ARTEFACTS / "ladder_scenario.png"))
+
+    scan = page.locator(".lt-straatscan").first
+    scan.scroll_into_view_if_needed()
+    scan.locator("select").nth(2).select_option(index=2)  # 'Nu' for the first group
+    page.wait_for_function(
+        "() => /nu 2\\./.test(document.querySelector('.lt-straatscan').innerText)", timeout=30_000)
+    page.screenshot(path=str(ARTEFACTS / "ladder_straatscan.png"))

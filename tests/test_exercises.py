@@ -21,8 +21,8 @@ def folder(tmp_path):
 
 def test_load_and_lookup():
     questions = load_exercises(FOLDER)
-    assert list(questions) == ["alfa-r1", "alfa-r2", "alfa-q1", "alfa-s1", "test-schaal",
-                               "test-kaart"]
+    assert list(questions) == ["alfa-r1", "alfa-r2", "alfa-q1", "alfa-s1", "test-profiel",
+                               "test-tweepolig", "test-scan", "test-schaal", "test-kaart"]
     assert question("alfa-r2", FOLDER).casus.startswith("Een buurman")
 
 

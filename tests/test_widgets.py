@@ -177,3 +177,8 @@ def test_sort_items_are_shown_mixed_but_stable(store):
     assert sorted(first) == [0, 1, 2] and first == lt.SortTaskModel(task, categories_for(task)).order
     real = lt.SortTask("eenzaamheid-s1", store)
     assert real.model.order != list(range(len(real.model.task.items)))
+
+
+def test_reflections_from_a_list_of_ids(store):
+    view = lt.Reflections(["alfa-r2", "alfa-r1"], store, exercises_folder=FOLDER)
+    assert [r.model.question_id for r in view.questions] == ["alfa-r2", "alfa-r1"]

@@ -83,10 +83,11 @@ class Reflection(widgets.VBox):
 
 
 class Reflections(widgets.VBox):
-    """All reflection questions of one lemma, one under the other."""
+    """Several reflection questions one under the other: all of a lemma, or a list of ids."""
 
-    def __init__(self, lemma_id: str, store: AnswerStore, exercises_folder=None):
-        ids = ids_for_lemma(lemma_id, ReflectionQuestion, exercises_folder)
+    def __init__(self, lemma_or_ids: str | list[str], store: AnswerStore, exercises_folder=None):
+        ids = list(lemma_or_ids) if isinstance(lemma_or_ids, (list, tuple)) else \
+            ids_for_lemma(lemma_or_ids, ReflectionQuestion, exercises_folder)
         self.questions = [Reflection(i, store, exercises_folder) for i in ids]
         super().__init__(self.questions)
 

@@ -46,7 +46,8 @@ class StraatscanView(widgets.VBox):
                         for key in ("nu", "wenselijk", "haalbaar")}
         self._new_group = widgets.Combobox(placeholder="nieuwe groep bewoners",
                                            options=list(self.spec.groepen), ensure_option=False)
-        self._add_group = widgets.Button(description="Groep toevoegen", icon="plus")
+        self._add_group = widgets.Button(description="Groep toevoegen", icon="plus",
+                                         layout=widgets.Layout(width="auto"))
         self._levers = self._checkboxes(lex.model(levers_model), self.model.hefbomen)
         self._roles = self._checkboxes(lex.model(roles_model), self.model.rollen)
         self._action = widgets.Textarea(value=self.model.actie, description="Actie",
@@ -55,7 +56,8 @@ class StraatscanView(widgets.VBox):
         self._figure = widgets.Output()
         self._hints = widgets.HTML()
         self._message = widgets.HTML()
-        self._export = widgets.Button(description="Exporteer anoniem", icon="download")
+        self._export = widgets.Button(description="Exporteer anoniem", icon="download",
+                                      layout=widgets.Layout(width="auto"))
         self._wire()
         super().__init__([
             widgets.HTML(f"<p>{html.escape(self.spec.vraag)}</p>"),
