@@ -5,7 +5,8 @@ and sort tasks (``sorteer``), each with a stable id under which answers are save
 """
 
 __all__ = ["ExerciseFile", "ReflectionQuestion", "QuizQuestion", "SortTask", "DistanceScaleSpec",
-           "NetworkMapSpec", "StraatscanSpec", "ProfileSpec", "TIE_KINDS", "load_exercises", "ids_for_lemma",
+           "NetworkMapSpec", "StraatscanSpec", "ProfileSpec", "PerspectiveSpec", "WorksheetSpec",
+           "IntegralCaseSpec", "TIE_KINDS", "load_exercises", "ids_for_lemma",
            "check_exercises", "question"]
 
 import re
@@ -189,6 +190,7 @@ class ProfileSpec(_Strict):
     maximum: int = 5
     profielen: list[str] = Field(default_factory=lambda: ["Plek 1", "Plek 2"], min_length=1,
                                  max_length=4)
+    casus: str | None = None
 
     _slug = field_validator("id")(lambda cls, v: _check_slug(v))
 
@@ -202,6 +204,58 @@ class ProfileSpec(_Strict):
         return self
 
 
+class Actor(_Strict):
+    naam: str = Field(min_length=1)
+    lezing: str = Field(min_length=1)
+
+
+class PerspectiveSpec(_Strict):
+    """Perspective taking: for each person in a case, what is at stake for them?"""
+
+    id: str
+    casus: str = Field(min_length=1)
+    vraag: str = Field(min_length=1)
+    actoren: list[Actor] = Field(min_length=2)
+
+    _slug = field_validator("id")(lambda cls, v: _check_slug(v))
+
+
+class Step(_Strict):
+    id: str
+    label: str = Field(min_length=1)
+    vraag: str = Field(min_length=1)
+
+    _slug = field_validator("id")(lambda cls, v: _check_slug(v))
+
+
+class WorksheetSpec(_Strict):
+    """A worksheet: a case worked through step by step (e.g. the omgekeerde toets)."""
+
+    id: str
+    casus: str = Field(min_length=1)
+    vraag: str = Field(min_length=1)
+    stappen: list[Step] = Field(min_length=2)
+
+    _slug = field_validator("id")(lambda cls, v: _check_slug(v))
+
+
+class Professional(_Strict):
+    naam: str = Field(min_length=1)
+    organisatie: str = Field(min_length=1)
+    taak: str = Field(min_length=1)
+
+
+class IntegralCaseSpec(_Strict):
+    """A household with the professionals around it: before and after 'één plan, één regisseur'."""
+
+    id: str
+    huishouden: str = Field(min_length=1)
+    vraag: str = Field(min_length=1)
+    professionals: list[Professional] = Field(min_length=3, max_length=12)
+
+    _slug = field_validator("id")(lambda cls, v: _check_slug(v))
+
+
 class ExerciseFile(_Strict):
     lemma: str | None = None
     titel: str | None = None
@@ -212,11 +266,15 @@ class ExerciseFile(_Strict):
     netwerkkaart: NetworkMapSpec | None = None
     straatscan: StraatscanSpec | None = None
     profielen: list[ProfileSpec] = []
+    perspectieven: list[PerspectiveSpec] = []
+    werkbladen: list[WorksheetSpec] = []
+    integrale_casus: IntegralCaseSpec | None = None
 
     def items(self):
-        extra = [item for item in (self.afstandsschaal, self.netwerkkaart, self.straatscan)
-                 if item is not None]
-        return [*self.reflectie, *self.quiz, *self.sorteer, *self.profielen, *extra]
+        extra = [item for item in (self.afstandsschaal, self.netwerkkaart, self.straatscan,
+                                   self.integrale_casus) if item is not None]
+        return [*self.reflectie, *self.quiz, *self.sorteer, *self.profielen, *self.perspectieven,
+                *self.werkbladen, *extra]
 
 
 def check_exercises(folder: str | Path | None = None, lexicon=None):
@@ -322,7 +380,8 @@ def _load_cached(folder: Path, stamp: tuple):
 _KIND_NAMES = {ReflectionQuestion: "reflectievraag", QuizQuestion: "quizvraag",
                SortTask: "sorteeropdracht", DistanceScaleSpec: "afstandsschaal",
                NetworkMapSpec: "netwerkkaart", StraatscanSpec: "straatscan",
-               ProfileSpec: "profiel"}
+               ProfileSpec: "profiel", PerspectiveSpec: "perspectiefopdracht",
+               WorksheetSpec: "werkblad", IntegralCaseSpec: "integrale casus"}
 
 
 def question(question_id: str, folder: str | Path | None = None, kind: type | None = None):

@@ -226,3 +226,21 @@ def test_ladder_notebook_places_a_scenario(page, lab, shot_on_failure):
     page.wait_for_function(
         "() => /nu 2\\./.test(document.querySelector('.lt-straatscan').innerText)", timeout=30_000)
     page.screenshot(path=str(ARTEFACTS / "ladder_straatscan.png"))
+
+
+def test_geografische_nabijheid_profile(page, lab, shot_on_failure):
+    ARTEFACTS.mkdir(exist_ok=True)
+    open_notebook(page, lab, "02_geografische_nabijheid.ipynb")
+    run_all(page)
+    profile = page.locator(".lt-profiel").first
+    profile.wait_for(timeout=120_000)
+    page.wait_for_function("() => document.querySelectorAll('.lt-quiz').length >= 8", timeout=120_000)
+    profile.scroll_into_view_if_needed()
+    before = profile.locator("img").first.get_attribute("src")
+    profile.locator(".widget-toggle-button").nth(3).click()  # first dimension, score 4
+    page.wait_for_function(
+        "(old) => { const img = document.querySelector('.lt-profiel img');"
+        " return img && img.getAttribute('src') !== old; }", arg=before, timeout=30_000)
+    assert "4" in profile.inner_text()
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(ARTEFACTS / "geografische_nabijheid_profiel.png"))

@@ -46,7 +46,8 @@ class ProfileView(widgets.VBox):
         self._figure = widgets.Output()
         scale = f"{self.spec.minimum} = heel zwak, {self.spec.maximum} = heel sterk" \
             if self.spec.dimensies is None else f"schaal {self.spec.minimum} tot {self.spec.maximum}"
-        super().__init__([widgets.HTML(f"<p>{html.escape(self.spec.vraag)} <small>({scale})</small></p>"),
+        case = f"<p><i>Casus.</i> {html.escape(self.spec.casus)}</p>" if self.spec.casus else ""
+        super().__init__([widgets.HTML(f"{case}<p>{html.escape(self.spec.vraag)} <small>({scale})</small></p>"),
                           widgets.HBox(columns), self._figure])
         self.add_class("lt-profiel")
         self._refresh(save=False)

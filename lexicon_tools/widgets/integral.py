@@ -1,0 +1,65 @@
+"""Integraal werken view: choose a regisseur, write the one plan, see before and after."""
+
+__all__ = ["IntegralCaseView"]
+
+import html
+
+import ipywidgets as widgets
+
+from ..answers import AnswerStore
+from ..exercises import IntegralCaseSpec, question as find_question
+from ..integral_case import IntegralCase, describe_integral_case, draw_integral_case
+
+
+class IntegralCaseView(widgets.VBox):
+    """A household and its professionals: before and after 'één huishouden, één plan, één regisseur'."""
+
+    def __init__(self, spec_id: str, store: AnswerStore | None = None, exercises_folder=None):
+        self.spec = find_question(spec_id, exercises_folder, kind=IntegralCaseSpec)
+        self.store = store
+        self.model = IntegralCase([p.naam for p in self.spec.professionals])
+        self.model.restore(store.get_data(self.spec.id) if store else None)
+        people = "".join(f"<li><b>{html.escape(p.naam)}</b> ({html.escape(p.organisatie)}): "
+                         f"{html.escape(p.taak)}</li>" for p in self.spec.professionals)
+        self._regisseur = widgets.Dropdown(
+            options=[("— kies de regisseur —", None)] + [(n, n) for n in self.model.professionals],
+            value=self.model.regisseur, description="Regisseur", layout=widgets.Layout(width="30em"))
+        self._plan = widgets.Textarea(value=self.model.plan, description="Het plan",
+                                      placeholder="Wat zijn de doelen van het huishouden, wie doet wat?",
+                                      layout=widgets.Layout(width="98%", height="8em"))
+        self._figure = widgets.Output()
+        self._regisseur.observe(lambda change: self._on_regisseur(change["new"]), names="value")
+        self._plan.observe(lambda change: self._on_plan(change["new"]), names="value")
+        super().__init__([
+            widgets.HTML(f"<p><i>Het huishouden.</i> {html.escape(self.spec.huishouden)}</p>"
+                         f"<p>Professionals rond dit huishouden:</p><ul>{people}</ul>"
+                         f"<p>{html.escape(self.spec.vraag)}</p>"),
+            self._regisseur, self._figure, self._plan])
+        self.add_class("lt-integraal")
+        self._draw()
+
+    def _on_regisseur(self, name) -> None:
+        self.model.choose_regisseur(name)
+        self._draw()
+        self._save()
+
+    def _on_plan(self, text: str) -> None:
+        self.model.plan = text
+        self._save()
+
+    def _save(self) -> None:
+        if self.store is not None:
+            self.store.set(self.spec.id, self.model.summary(), question=self.spec.vraag,
+                           data=self.model.to_data())
+
+    def _draw(self) -> None:
+        import matplotlib.pyplot as plt
+        from IPython.display import display
+
+        self._figure.clear_output(wait=True)
+        with self._figure:
+            axes = draw_integral_case(self.model)
+            display(axes[0].figure)
+            plt.close(axes[0].figure)
+            display(widgets.HTML(f"<small><i>Tekstalternatief:</i> "
+                                 f"{html.escape(describe_integral_case(self.model))}</small>"))

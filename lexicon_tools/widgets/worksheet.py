@@ -1,0 +1,115 @@
+"""Worksheets with several saved text fields on one case: step-by-step worksheets (e.g. the
+omgekeerde toets) and perspective taking (what is at stake for each person in a case)."""
+
+__all__ = ["TextFieldsModel", "Worksheet", "Perspectives"]
+
+import html
+import re
+
+import ipywidgets as widgets
+
+from ..answers import AnswerStore
+from ..exercises import PerspectiveSpec, WorksheetSpec, question as find_question
+from .style import RIGHT
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "veld"
+
+
+class TextFieldsModel:
+    """Named text fields on one case, each saved under ``<id>-<field>`` in an AnswerStore.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> store = AnswerStore("demo", tempfile.mkdtemp(), delay=0)
+    >>> model = TextFieldsModel("blad", [("stap-1", "Wat wil ze bereiken?")], store)
+    >>> model.update("stap-1", "Zelf boodschappen doen.")
+    >>> TextFieldsModel("blad", [("stap-1", "Wat wil ze bereiken?")], AnswerStore("demo", store.folder)).text("stap-1")
+    'Zelf boodschappen doen.'
+    """
+
+    def __init__(self, spec_id: str, fields: list[tuple[str, str]], store: AnswerStore | None = None):
+        self.spec_id, self.store = spec_id, store
+        self.fields = dict(fields)
+        self._texts = {key: "" for key in self.fields}
+        for key, question in self.fields.items():
+            if store is not None:
+                store.describe(self.key(key), question)
+                self._texts[key] = store.get(self.key(key))
+
+    def key(self, field: str) -> str:
+        return f"{self.spec_id}-{field}"
+
+    def text(self, field: str) -> str:
+        return self._texts[field]
+
+    def update(self, field: str, text: str) -> None:
+        self._texts[field] = text
+        if self.store is not None:
+            self.store.set(self.key(field), text, question=self.fields[field])
+
+    def is_complete(self) -> bool:
+        return all(text.strip() for text in self._texts.values())
+
+
+def _text_area(value: str, placeholder: str) -> widgets.Textarea:
+    return widgets.Textarea(value=value, placeholder=placeholder, continuous_update=True,
+                            layout=widgets.Layout(width="98%", height="5.5em"))
+
+
+class Worksheet(widgets.VBox):
+    """A case and one text field per step; everything is saved as you type."""
+
+    def __init__(self, spec_id: str, store: AnswerStore | None = None, exercises_folder=None):
+        spec = find_question(spec_id, exercises_folder, kind=WorksheetSpec)
+        fields = [(step.id, f"{step.label}: {step.vraag}") for step in spec.stappen]
+        self.model = TextFieldsModel(spec.id, fields, store)
+        self._areas = {}
+        rows = [widgets.HTML(f"<p><i>Casus.</i> {html.escape(spec.casus)}</p>"
+                             f"<p>{html.escape(spec.vraag)}</p>")]
+        for number, step in enumerate(spec.stappen, start=1):
+            area = _text_area(self.model.text(step.id), "Typ hier…")
+            area.observe(self._on_text(step.id), names="value")
+            self._areas[step.id] = area
+            rows += [widgets.HTML(f"<b>Stap {number}. {html.escape(step.label)}</b><br>"
+                                  f"{html.escape(step.vraag)}"), area]
+        super().__init__(rows)
+        self.add_class("lt-werkblad")
+
+    def _on_text(self, field):
+        return lambda change: self.model.update(field, change["new"])
+
+
+class Perspectives(widgets.VBox):
+    """Perspective taking on a case: write per person what is at stake, then compare with ours."""
+
+    def __init__(self, spec_id: str, store: AnswerStore | None = None, exercises_folder=None):
+        spec = find_question(spec_id, exercises_folder, kind=PerspectiveSpec)
+        self.spec = spec
+        fields = [(_slug(a.naam), f"Wat staat er voor {a.naam} op het spel?") for a in spec.actoren]
+        self.model = TextFieldsModel(spec.id, fields, store)
+        self._areas, self._readings = {}, {}
+        rows = [widgets.HTML(f"<p><i>Casus.</i> {html.escape(spec.casus)}</p>"
+                             f"<p>{html.escape(spec.vraag)}</p>")]
+        for actor, (key, _) in zip(spec.actoren, fields):
+            area = _text_area(self.model.text(key), f"Wat staat er voor {actor.naam} op het spel?")
+            area.observe(self._on_text(key), names="value")
+            self._areas[key], self._readings[key] = area, widgets.HTML()
+            rows += [widgets.HTML(f"<b>{html.escape(actor.naam)}</b>"), area, self._readings[key]]
+        self._compare = widgets.Button(description="Vergelijk met onze lezing", icon="eye",
+                                       layout=widgets.Layout(width="auto"))
+        self._compare.on_click(self._on_compare)
+        super().__init__([*rows, self._compare])
+        self.add_class("lt-perspectieven")
+
+    def _on_text(self, field):
+        return lambda change: self.model.update(field, change["new"])
+
+    def _on_compare(self, _button=None) -> None:
+        for actor in self.spec.actoren:
+            key = _slug(actor.naam)
+            self._readings[key].value = (
+                f"<div style='border-left:4px solid {RIGHT};padding-left:8px'><i>Onze lezing:</i> "
+                f"{html.escape(actor.lezing)}</div>")
