@@ -11,7 +11,9 @@ from . import settings
 
 USAGE = """Gebruik:
   python -m lexicon_tools check            controleer lexicon_data/ en exercises/
-  python -m lexicon_tools check MAP        controleer een map (lexicon_data of oefeningen)"""
+  python -m lexicon_tools check MAP        controleer een map (lexicon_data of oefeningen)
+  python -m lexicon_tools maak-notebook --lemmas a,b,c --titel "Les 3" --uit les3.ipynb
+                                           maak een lesnotebook met deze lemma's"""
 
 
 def check(folder: str | None) -> int:
@@ -42,11 +44,38 @@ def check(folder: str | None) -> int:
     return 0
 
 
+def make_notebook(lemmas: str, title: str, target: str) -> int:
+    """Build a lesson notebook for the given lemma ids; print where it went or what is wrong."""
+    from .errors import LexiconError
+    from .notebook_builder import build_notebook, write_notebook
+
+    ids = [part.strip() for part in lemmas.split(",") if part.strip()]
+    if not ids:
+        print("Geef minstens één lemma, bijv. --lemmas wederkerigheid,vertrouwen")
+        return 1
+    path = Path(target)
+    if path.suffix != ".ipynb":
+        path = path.with_suffix(".ipynb")
+    try:
+        notebook = build_notebook(ids, title, path.stem)
+    except LexiconError as exc:
+        print(f"NIET GELUKT: {exc}")
+        return 1
+    write_notebook(notebook, path)
+    print(f"OK: {path} gemaakt met {len(ids)} lemma's. Open het in JupyterLab en kies Run All.")
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m lexicon_tools", usage=USAGE, add_help=True)
-    parser.add_argument("command", choices=["check"], help="wat er moet gebeuren")
+    parser.add_argument("command", choices=["check", "maak-notebook"], help="wat er moet gebeuren")
     parser.add_argument("map", nargs="?", default=None, help="de map om te controleren")
+    parser.add_argument("--lemmas", default="", help="lemma-id's, gescheiden door komma's")
+    parser.add_argument("--titel", default="Les", help="de titel van het notebook")
+    parser.add_argument("--uit", default="les.ipynb", help="het bestand dat gemaakt wordt")
     args = parser.parse_args(argv)
+    if args.command == "maak-notebook":
+        return make_notebook(args.lemmas, args.titel, args.uit)
     return check(args.map)
 
 
