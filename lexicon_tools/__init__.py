@@ -24,7 +24,7 @@ _LAZY = {
     "SchellingView": "widgets.schelling", "StraatscanView": "widgets.straatscan",
     "ProfileView": "widgets.profile", "Worksheet": "widgets.worksheet",
     "Perspectives": "widgets.worksheet", "IntegralCaseView": "widgets.integral",
-    "IntegralCase": "integral_case",
+    "IntegralCase": "integral_case", "CaseMapView": "widgets.case_map", "CaseMap": "case_map",
     "Straatscan": "straatscan", "read_straatscans": "straatscan",
     "straatscan_overview": "straatscan", "show_class_straatscans": "straatscan",
     "ProfileRating": "profile", "fictional_neighbourhoods": "neighbourhoods",

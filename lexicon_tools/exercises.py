@@ -6,7 +6,7 @@ and sort tasks (``sorteer``), each with a stable id under which answers are save
 
 __all__ = ["ExerciseFile", "ReflectionQuestion", "QuizQuestion", "SortTask", "DistanceScaleSpec",
            "NetworkMapSpec", "StraatscanSpec", "ProfileSpec", "PerspectiveSpec", "WorksheetSpec",
-           "IntegralCaseSpec", "TIE_KINDS", "load_exercises", "ids_for_lemma",
+           "IntegralCaseSpec", "CaseMapSpec", "TIE_KINDS", "load_exercises", "ids_for_lemma",
            "check_exercises", "question"]
 
 import re
@@ -256,6 +256,31 @@ class IntegralCaseSpec(_Strict):
     _slug = field_validator("id")(lambda cls, v: _check_slug(v))
 
 
+class Party(_Strict):
+    id: str
+    naam: str = Field(min_length=1)
+    standpunt: str = Field(min_length=1)
+    doel: str = Field(min_length=1)
+    aanpak: str = Field(min_length=1)
+
+    _slug = field_validator("id")(lambda cls, v: _check_slug(v))
+
+
+class CaseMapSpec(_Strict):
+    """A wicked-problem case map: a person in the middle, parties around with their own goals,
+    and the boundary spanner's steps as a worksheet per party."""
+
+    id: str
+    casus: str = Field(min_length=1)
+    centrum: str = Field(min_length=1)
+    verbinder: str = Field(min_length=1)
+    vraag: str = Field(min_length=1)
+    model: str = "boundary-spanner-stappen"
+    partijen: list[Party] = Field(min_length=2, max_length=10)
+
+    _slug = field_validator("id")(lambda cls, v: _check_slug(v))
+
+
 class ExerciseFile(_Strict):
     lemma: str | None = None
     titel: str | None = None
@@ -269,10 +294,11 @@ class ExerciseFile(_Strict):
     perspectieven: list[PerspectiveSpec] = []
     werkbladen: list[WorksheetSpec] = []
     integrale_casus: IntegralCaseSpec | None = None
+    casuskaart: CaseMapSpec | None = None
 
     def items(self):
         extra = [item for item in (self.afstandsschaal, self.netwerkkaart, self.straatscan,
-                                   self.integrale_casus) if item is not None]
+                                   self.integrale_casus, self.casuskaart) if item is not None]
         return [*self.reflectie, *self.quiz, *self.sorteer, *self.profielen, *self.perspectieven,
                 *self.werkbladen, *extra]
 
@@ -322,7 +348,7 @@ def _cross_check(exercise: ExerciseFile, shown: str, text: str, lexicon) -> list
         problems.append(Problem(shown, f"lemma '{exercise.lemma}' bestaat niet; gebruik de id van een "
                                 "lemma (bestandsnaam in lexicon_data/lemmas/).", field="lemma"))
     for field, spec in [("afstandsschaal", exercise.afstandsschaal),
-                        ("straatscan", exercise.straatscan),
+                        ("straatscan", exercise.straatscan), ("casuskaart", exercise.casuskaart),
                         *[(f"profielen.{i}", p) for i, p in enumerate(exercise.profielen)]]:
         if spec is not None and getattr(spec, "model", None) and spec.model not in lexicon.models:
             problems.append(Problem(shown, f"model '{spec.model}' bestaat niet in "
@@ -381,7 +407,8 @@ _KIND_NAMES = {ReflectionQuestion: "reflectievraag", QuizQuestion: "quizvraag",
                SortTask: "sorteeropdracht", DistanceScaleSpec: "afstandsschaal",
                NetworkMapSpec: "netwerkkaart", StraatscanSpec: "straatscan",
                ProfileSpec: "profiel", PerspectiveSpec: "perspectiefopdracht",
-               WorksheetSpec: "werkblad", IntegralCaseSpec: "integrale casus"}
+               WorksheetSpec: "werkblad", IntegralCaseSpec: "integrale casus",
+               CaseMapSpec: "casuskaart"}
 
 
 def question(question_id: str, folder: str | Path | None = None, kind: type | None = None):

@@ -11,7 +11,7 @@ __all__ = ["lemma_cells", "build_notebook", "write_notebook"]
 from pathlib import Path
 
 from .answers import notebook_slug
-from .exercises import (DistanceScaleSpec, IntegralCaseSpec, NetworkMapSpec, PerspectiveSpec,
+from .exercises import (CaseMapSpec, DistanceScaleSpec, IntegralCaseSpec, NetworkMapSpec, PerspectiveSpec,
                         ProfileSpec, QuizQuestion, ReflectionQuestion, SortTask, StraatscanSpec,
                         WorksheetSpec, load_exercises, _LEMMA_OF)
 from .loading import Lexicon, load_lexicon
@@ -34,6 +34,8 @@ WIDGETS = [
      'lt.Worksheet("{id}", antwoorden)'),
     (IntegralCaseSpec, "**Casus.** Kies een regisseur en schrijf het ene plan.",
      'lt.IntegralCaseView("{id}", antwoorden)'),
+    (CaseMapSpec, "**Casuskaart.** Kies een partij, lees haar doel en werk de stappen van de "
+     "boundary spanner uit.", 'lt.CaseMapView("{id}", antwoorden)'),
 ]
 
 

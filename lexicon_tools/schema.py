@@ -189,6 +189,7 @@ class Level(_Strict):
     uitleg: str = Field(min_length=1)
     wenselijk: bool | None = None
     positie: Cell | None = None
+    kenmerken: dict[str, str] | None = None
 
     _slug = field_validator("id")(lambda cls, v: _check_slug(v))
 

@@ -23,7 +23,7 @@ def test_load_and_lookup():
     questions = load_exercises(FOLDER)
     assert list(questions) == ["alfa-r1", "alfa-r2", "alfa-q1", "alfa-s1", "test-profiel",
                                "test-tweepolig", "test-scan", "test-perspectief", "test-werkblad",
-                               "test-casus", "test-schaal", "test-kaart"]
+                               "test-casus", "test-kaart-casus", "test-schaal", "test-kaart"]
     assert question("alfa-r2", FOLDER).casus.startswith("Een buurman")
 
 

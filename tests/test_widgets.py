@@ -182,3 +182,17 @@ def test_sort_items_are_shown_mixed_but_stable(store):
 def test_reflections_from_a_list_of_ids(store):
     view = lt.Reflections(["alfa-r2", "alfa-r1"], store, exercises_folder=FOLDER)
     assert [r.model.question_id for r in view.questions] == ["alfa-r2", "alfa-r1"]
+
+
+def test_model_with_kenmerken_is_shown_as_a_table():
+    from lexicon_tools.schema import Model
+    model = Model(id="m", titel="Paradigma's", lemma="zorg-thuis", pagina="187", soort="typology",
+                  uitleg="Drie modellen.", niveaus=[
+                      {"id": "a", "label": "Medisch", "uitleg": "x",
+                       "kenmerken": {"persoon": "Patiënt", "uitkomst": "Segregatie"}},
+                      {"id": "b", "label": "Burgerschap", "uitleg": "y",
+                       "kenmerken": {"persoon": "Burger", "uitkomst": "Inclusie"}}])
+    html = lt.model_html(model, selected="b")
+    assert "class='lt-tabel'" in html and "<th style='padding:4px 8px;text-align:left'>persoon</th>" in html
+    assert "Segregatie" in html and "background:#FFF3D6" in html
+    assert "persoon: Burger" in lt.describe_model(model)

@@ -90,9 +90,26 @@ def model_html(model: Model, selected: str | None = None) -> str:
     else:
         body = ("<div style='display:flex;flex-wrap:wrap'>"
                 + "".join(_box(lv, selected) for lv in levels) + "</div>")
+    if any(level.kenmerken for level in levels):
+        body += _table_html(model, selected)
     direction = f"<div style='color:{NEUTRAL}'><small>{html.escape(model.richting)}</small></div>" \
         if model.richting else ""
     return f"<div class='lt-model lt-model-{model.soort}'>{body}{direction}</div>"
+
+
+def _table_html(model: Model, selected: str | None) -> str:
+    """The levels' kenmerken as a table: one row a level, one column a kenmerk."""
+    columns = list(dict.fromkeys(key for lv in model.niveaus for key in (lv.kenmerken or {})))
+    head = "".join(f"<th style='padding:4px 8px;text-align:left'>{html.escape(c)}</th>" for c in columns)
+    rows = []
+    for level in model.niveaus:
+        style = "background:#FFF3D6;font-weight:bold" if level.id == selected else ""
+        cells = "".join(f"<td style='padding:4px 8px'>{html.escape((level.kenmerken or {}).get(c, ''))}</td>"
+                        for c in columns)
+        rows.append(f"<tr style='{style}'><th style='padding:4px 8px;text-align:left'>"
+                    f"{html.escape(level.label)}</th>{cells}</tr>")
+    return (f"<table class='lt-tabel' style='margin-top:6px;border-collapse:collapse'><tr><th></th>{head}</tr>"
+            + "".join(rows) + "</table>")
 
 
 def _matrix_html(model: Model, selected: str | None) -> str:
@@ -119,6 +136,8 @@ def describe_model(model: Model) -> str:
         return f"{kind} '{model.titel}' met {len(parts)} cellen: " + "; ".join(parts) + "."
     order = list(model.niveaus)
     parts = [f"{n}. {lv.label}" + (" (onwenselijk)" if lv.wenselijk is False else "")
+             + (" [" + "; ".join(f"{k}: {v}" for k, v in lv.kenmerken.items()) + "]"
+                if lv.kenmerken else "")
              for n, lv in enumerate(order, start=1)]
     reading = f" ({model.richting})" if model.richting else ""
     return f"{kind} '{model.titel}' met {len(parts)} onderdelen{reading}: " + "; ".join(parts) + "."

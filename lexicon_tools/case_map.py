@@ -1,0 +1,140 @@
+"""Wicked-problem case map (lemma Werken aan institutionele nabijheid: de boundary spanner,
+Bosselaar & Bannink): a person in the middle, parties around with their own goals, and the
+boundary spanner's steps worked out per party.
+"""
+
+__all__ = ["CaseMap", "draw_case_map", "describe_case_map"]
+
+import math
+import textwrap
+
+import networkx as nx
+
+from .errors import LexiconError
+
+
+class CaseMap:
+    """The student's worksheet on a case map: a shared analysis plus, per party, the later steps.
+
+    ``steps`` are (id, label) pairs of the boundary spanner's strategy; the first step (own
+    analysis) is written once, the others per party.
+
+    Examples
+    --------
+    >>> cm = CaseMap("Kevin", "sociaal team", ["werkgever", "politie"],
+    ...              [("analyse", "Analyse"), ("inschatting", "Inschatting")])
+    >>> cm.write("inschatting", "Hij wil betrouwbare mensen.", party="werkgever")
+    >>> cm.worked_parties()
+    ['werkgever']
+    """
+
+    def __init__(self, centre: str, connector: str, parties: list[str], steps: list[tuple[str, str]]):
+        if len(steps) < 2:
+            raise LexiconError("Een casuskaart heeft minstens twee stappen nodig.")
+        self.centre, self.connector, self.parties = centre, connector, list(parties)
+        self.steps = list(steps)
+        self.selected: str | None = None
+        self.texts: dict[str, dict[str, str]] = {"_eigen": {}}
+
+    @property
+    def first_step(self) -> str:
+        return self.steps[0][0]
+
+    def select(self, party: str | None) -> None:
+        if party is not None and party not in self.parties:
+            raise LexiconError(f"'{party}' is geen partij op deze kaart.")
+        self.selected = party
+
+    def write(self, step: str, text: str, party: str | None = None) -> None:
+        """Write a step: the first step is shared, the others belong to a party."""
+        if step not in dict(self.steps):
+            raise LexiconError(f"Onbekende stap '{step}'.")
+        if step == self.first_step:
+            self.texts["_eigen"][step] = text
+            return
+        party = party or self.selected
+        if party is None:
+            raise LexiconError("Kies eerst een partij op de kaart.")
+        self.texts.setdefault(party, {})[step] = text
+
+    def text(self, step: str, party: str | None = None) -> str:
+        owner = "_eigen" if step == self.first_step else (party or self.selected)
+        return self.texts.get(owner or "", {}).get(step, "")
+
+    def worked_parties(self) -> list[str]:
+        return [p for p in self.parties if any(t.strip() for t in self.texts.get(p, {}).values())]
+
+    def summary(self, names: dict[str, str] | None = None) -> str:
+        names = names or {}
+        labels = dict(self.steps)
+        lines = [f"{labels[self.first_step]}: {self.text(self.first_step) or '(nog niet ingevuld)'}"]
+        for party in self.worked_parties():
+            lines.append(f"Partij: {names.get(party, party)}")
+            for step, label in self.steps[1:]:
+                lines.append(f"- {label}: {self.texts[party].get(step, '') or '(leeg)'}")
+        return "\n".join(lines)
+
+    def to_data(self) -> dict:
+        return {"gekozen": self.selected, "teksten": {k: dict(v) for k, v in self.texts.items()}}
+
+    def restore(self, data: dict | None) -> None:
+        if not data:
+            return
+        for owner, texts in (data.get("teksten") or {}).items():
+            if owner == "_eigen" or owner in self.parties:
+                self.texts[owner] = {k: str(v) for k, v in (texts or {}).items() if k in dict(self.steps)}
+        if data.get("gekozen") in self.parties:
+            self.selected = data["gekozen"]
+
+    def graph(self, stances: dict[str, str] | None = None) -> nx.Graph:
+        graph = nx.Graph()
+        graph.add_node(self.centre, rol="centrum")
+        graph.add_node(self.connector, rol="verbinder")
+        graph.add_edge(self.centre, self.connector)
+        for party in self.parties:
+            graph.add_node(party, rol="partij")
+            graph.add_edge(self.centre, party, standpunt=(stances or {}).get(party, ""))
+        return graph
+
+    def layout(self) -> dict:
+        positions = {self.centre: (0.0, 0.0), self.connector: (0.0, -1.0)}
+        for index, party in enumerate(self.parties):
+            angle = math.pi * (1.1 - 1.2 * index / max(1, len(self.parties) - 1))
+            positions[party] = (2.2 * math.cos(angle), 0.3 + 1.7 * math.sin(angle))
+        return positions
+
+
+def describe_case_map(case: CaseMap, names: dict[str, str], stances: dict[str, str]) -> str:
+    parts = [f"{names.get(p, p)} (standpunt: {stances.get(p, '-')})" for p in case.parties]
+    chosen = f" Gekozen partij: {names.get(case.selected, case.selected)}." if case.selected else ""
+    return (f"Casuskaart met {case.centre} in het midden, {case.connector} als verbinder en "
+            f"{len(parts)} partijen: " + "; ".join(parts) + "." + chosen)
+
+
+def draw_case_map(case: CaseMap, names: dict[str, str], stances: dict[str, str], ax=None):
+    """The case as a network: the chosen party highlighted, each party's stance on its edge."""
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(10, 6))
+    graph, pos = case.graph(stances), case.layout()
+    colours = {"centrum": "#E69F00", "verbinder": "#009E73", "partij": "#56B4E9"}
+    nodes = list(graph)
+    nx.draw_networkx_edges(graph, pos, ax=ax, edge_color="#888888")
+    nx.draw_networkx_nodes(graph, pos, nodelist=nodes, ax=ax, edgecolors="black",
+                           node_color=[colours[graph.nodes[n]["rol"]] for n in nodes],
+                           linewidths=[3.5 if n == case.selected else 0.8 for n in nodes],
+                           node_size=[1100 if n == case.selected else 800 for n in nodes])
+    for node, (x, y) in pos.items():
+        label = names.get(node, node)
+        ax.text(x, y - 0.2, textwrap.fill(label, 16), ha="center", va="top", fontsize=8,
+                fontweight="bold" if node == case.selected else "normal")
+    for party in case.parties:
+        x, y = pos[party]
+        stance = stances.get(party, "")
+        if stance:
+            ax.text(x * 0.55, y * 0.55 + 0.08, textwrap.fill(f"'{stance}'", 18), ha="center",
+                    fontsize=7, style="italic", color="#444444")
+    ax.set_xlim(-3.0, 3.0), ax.set_ylim(-1.6, 2.4), ax.set_axis_off()
+    ax.set_title("Casuskaart: ieder zijn eigen doel (dik omrand = gekozen partij)")
+    return ax

@@ -1,0 +1,55 @@
+"""The wicked-problem case map: model rules and the view."""
+
+import pytest
+
+import lexicon_tools as lt
+from lexicon_tools import AnswerStore, LexiconError
+from lexicon_tools.case_map import CaseMap, describe_case_map
+from conftest import HERE
+
+FOLDER = HERE / "data" / "exercises"
+STEPS = [("analyse", "Analyse"), ("inschatting", "Inschatting"), ("verbinden", "Verbinden")]
+
+
+def test_first_step_is_shared_later_steps_per_party():
+    cm = CaseMap("Kevin", "sociaal team", ["werkgever", "politie"], STEPS)
+    cm.write("analyse", "Kevin moet aan het werk blijven.")
+    with pytest.raises(LexiconError, match="Kies eerst een partij"):
+        cm.write("inschatting", "x")
+    cm.select("werkgever")
+    cm.write("inschatting", "Betrouwbaar personeel.")
+    cm.select("politie")
+    assert cm.text("inschatting") == "" and cm.text("analyse") == "Kevin moet aan het werk blijven."
+    assert cm.worked_parties() == ["werkgever"]
+    again = CaseMap("Kevin", "sociaal team", ["werkgever", "politie"], STEPS)
+    again.restore(cm.to_data())
+    assert again.text("inschatting", "werkgever") == "Betrouwbaar personeel."
+    assert again.selected == "politie"
+    with pytest.raises(LexiconError):
+        cm.select("rechter")
+
+
+def test_graph_and_text_alternative():
+    cm = CaseMap("Kevin", "sociaal team", ["werkgever", "politie"], STEPS)
+    graph = cm.graph({"werkgever": "ontslag"})
+    assert set(graph["Kevin"]) == {"sociaal team", "werkgever", "politie"}
+    assert graph.edges["Kevin", "werkgever"]["standpunt"] == "ontslag"
+    text = describe_case_map(cm, {"werkgever": "Werkgever"}, {"werkgever": "ontslag"})
+    assert "Werkgever (standpunt: ontslag)" in text
+
+
+def test_view(tmp_path):
+    store = AnswerStore("nb", tmp_path, delay=0)
+    view = lt.CaseMapView("test-kaart-casus", store, exercises_folder=FOLDER)
+    steps = list(view._areas)
+    assert all(area.disabled for area in view._areas.values())
+    view._party.value = "werkgever"
+    assert "Veilig werken." in view._party_text.value
+    view._areas[steps[0]].value = "Hij wil geen risico op de werkvloer."
+    view._party.value = "politie"
+    assert view._areas[steps[0]].value == ""
+    view._party.value = "werkgever"
+    assert view._areas[steps[0]].value == "Hij wil geen risico op de werkvloer."
+    restored = lt.CaseMapView("test-kaart-casus", AnswerStore("nb", tmp_path), exercises_folder=FOLDER)
+    assert restored.model.text(steps[0], "werkgever") == "Hij wil geen risico op de werkvloer."
+    assert "Partij: Werkgever" in store.answers()["test-kaart-casus"]["tekst"]
