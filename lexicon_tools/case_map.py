@@ -127,7 +127,7 @@ def draw_case_map(case: CaseMap, names: dict[str, str], stances: dict[str, str],
                            node_size=[1100 if n == case.selected else 800 for n in nodes])
     for node, (x, y) in pos.items():
         label = names.get(node, node)
-        ax.text(x, y - 0.2, textwrap.fill(label, 16), ha="center", va="top", fontsize=8,
+        ax.text(x, y - 0.2, textwrap.fill(label, 16, break_long_words=False), ha="center", va="top", fontsize=8,
                 fontweight="bold" if node == case.selected else "normal")
     for party in case.parties:
         x, y = pos[party]

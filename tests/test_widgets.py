@@ -196,3 +196,14 @@ def test_model_with_kenmerken_is_shown_as_a_table():
     assert "class='lt-tabel'" in html and "<th style='padding:4px 8px;text-align:left'>persoon</th>" in html
     assert "Segregatie" in html and "background:#FFF3D6" in html
     assert "persoon: Burger" in lt.describe_model(model)
+
+
+def test_views_do_not_shadow_ipywidgets_internals():
+    """A private attribute with the name of an ipywidgets internal breaks the widget at run time."""
+    import re
+    from pathlib import Path
+    import ipywidgets
+    internals = set(dir(ipywidgets.VBox()))
+    for path in (Path(lt.__file__).parent / "widgets").glob("*.py"):
+        attributes = set(re.findall(r"self\.(_[a-z_]+)\s*=", path.read_text(encoding="utf-8")))
+        assert not attributes & internals, (path.name, attributes & internals)

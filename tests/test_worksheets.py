@@ -29,7 +29,7 @@ def test_perspectives_reveal_our_reading_only_on_request(tmp_path):
     assert list(view._areas) == ["moeder", "dochter-15"]
     view._areas["moeder"].value = "Dat ze het goed doet."
     assert all(r.value == "" for r in view._readings.values())
-    view._compare.click()
+    view._compare_button.click()
     assert "Haar eer als goede moeder." in view._readings["moeder"].value
 
 

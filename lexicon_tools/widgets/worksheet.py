@@ -98,10 +98,10 @@ class Perspectives(widgets.VBox):
             area.observe(self._on_text(key), names="value")
             self._areas[key], self._readings[key] = area, widgets.HTML()
             rows += [widgets.HTML(f"<b>{html.escape(actor.naam)}</b>"), area, self._readings[key]]
-        self._compare = widgets.Button(description="Vergelijk met onze lezing", icon="eye",
+        self._compare_button = widgets.Button(description="Vergelijk met onze lezing", icon="eye",
                                        layout=widgets.Layout(width="auto"))
-        self._compare.on_click(self._on_compare)
-        super().__init__([*rows, self._compare])
+        self._compare_button.on_click(self._on_compare)
+        super().__init__([*rows, self._compare_button])
         self.add_class("lt-perspectieven")
 
     def _on_text(self, field):
