@@ -244,3 +244,60 @@ def test_geografische_nabijheid_profile(page, lab, shot_on_failure):
     assert "4" in profile.inner_text()
     page.wait_for_timeout(800)
     page.screenshot(path=str(ARTEFACTS / "geografische_nabijheid_profiel.png"))
+
+
+def test_professionele_nabijheid_a_profile_of_a_helping_relationship(page, lab, shot_on_failure):
+    ARTEFACTS.mkdir(exist_ok=True)
+    open_notebook(page, lab, "03a_professionele_nabijheid_relatie.ipynb")
+    run_all(page)
+    persp = page.locator(".lt-perspectieven").first
+    persp.wait_for(timeout=120_000)
+    page.wait_for_function("() => document.querySelectorAll('.lt-quiz').length >= 6", timeout=120_000)
+    persp.scroll_into_view_if_needed()
+    persp.locator("textarea").first.fill("Dat hij zijn eigen regie houdt.")
+    persp.locator("button", has_text="Vergelijk").click()
+    page.wait_for_function(
+        "() => /Onze lezing/.test(document.querySelector('.lt-perspectieven').innerText)", timeout=30_000)
+    page.screenshot(path=str(ARTEFACTS / "professionele_nabijheid_a_perspectieven.png"))
+
+
+def test_professionele_nabijheid_b_integral_case(page, lab, shot_on_failure):
+    ARTEFACTS.mkdir(exist_ok=True)
+    open_notebook(page, lab, "03b_professionele_nabijheid_werkwijzen.ipynb")
+    run_all(page)
+    case = page.locator(".lt-integraal").first
+    case.wait_for(timeout=120_000)
+    page.wait_for_function("() => document.querySelectorAll('.lt-quiz').length >= 6", timeout=120_000)
+    case.scroll_into_view_if_needed()
+    case.locator("select").first.select_option(index=1)
+    page.wait_for_function(
+        "() => /één aanspreekpunt/.test(document.querySelector('.lt-integraal').innerText)",
+        timeout=30_000)
+    page.screenshot(path=str(ARTEFACTS / "professionele_nabijheid_b_integraal.png"))
+
+
+def test_institutionele_nabijheid_matrix_and_case_map(page, lab, shot_on_failure):
+    ARTEFACTS.mkdir(exist_ok=True)
+    open_notebook(page, lab, "04_institutionele_nabijheid.ipynb")
+    run_all(page)
+    case_map = page.locator(".lt-casuskaart").first
+    case_map.wait_for(timeout=120_000)
+    page.wait_for_function("() => document.querySelectorAll('.lt-quiz').length >= 6", timeout=120_000)
+    matrix = page.locator(".lt-model-matrix").first
+    assert matrix.locator(".lt-niveau").count() == 4
+
+    # The matrix exercise: place a case, check, see feedback.
+    task = page.locator(".lt-sorteer").filter(has_text="Bureaucratie").last
+    task.scroll_into_view_if_needed()
+    task.locator("select").first.select_option(index=1)
+    task.locator("button", has_text="Controleer").click()
+    task.locator(".lt-feedback").first.wait_for(timeout=30_000)
+
+    # The case map: choosing a party shows its goal and enables the worksheet.
+    case_map.scroll_into_view_if_needed()
+    case_map.locator("select").first.select_option(index=1)
+    page.wait_for_function(
+        "() => /Doel:/.test(document.querySelector('.lt-casuskaart').innerText)", timeout=30_000)
+    area = case_map.locator("textarea").nth(1)
+    area.fill("Hij wil een betrouwbare medewerker die op tijd komt.")
+    page.screenshot(path=str(ARTEFACTS / "institutionele_nabijheid_casuskaart.png"))

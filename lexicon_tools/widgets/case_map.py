@@ -88,6 +88,7 @@ class CaseMapView(widgets.VBox):
         for step_id, area in self._areas.items():
             area.value = self.model.text(step_id) if party else ""
             area.disabled = party is None
+            area.placeholder = f"Typ hier, voor: {party.naam}" if party else "Kies eerst een partij…"
         self._loading = False
         self._figure.clear_output(wait=True)
         with self._figure:
