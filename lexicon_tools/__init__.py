@@ -24,7 +24,9 @@ _LAZY = {
     "SchellingView": "widgets.schelling", "StraatscanView": "widgets.straatscan",
     "ProfileView": "widgets.profile", "Worksheet": "widgets.worksheet",
     "Perspectives": "widgets.worksheet", "IntegralCaseView": "widgets.integral",
-    "IntegralCase": "integral_case", "CaseMapView": "widgets.case_map", "CaseMap": "case_map",
+    "IntegralCase": "integral_case", "SearchView": "widgets.explore",
+    "PathExplorer": "widgets.explore", "zoek": "search", "fulltext": "fulltext",
+    "controleer": "checks", "CaseMapView": "widgets.case_map", "CaseMap": "case_map",
     "Straatscan": "straatscan", "read_straatscans": "straatscan",
     "straatscan_overview": "straatscan", "show_class_straatscans": "straatscan",
     "ProfileRating": "profile", "fictional_neighbourhoods": "neighbourhoods",
@@ -37,7 +39,8 @@ _LAZY = {
     "draw_lemma_graph": "drawing", "describe_lemma_graph": "drawing",
     "lemma_graph_layout": "drawing", "toon_netwerk": "drawing",
     "lemma_graph": "graphs", "citation_graph": "graphs", "neighbours": "graphs",
-    "shortest_path": "graphs", "centrality_frame": "graphs",
+    "shortest_path": "graphs", "centrality_frame": "graphs", "communities_frame": "graphs",
+    "co_citation_frame": "graphs",
     "lemmas_frame": "frames", "concepts_frame": "frames", "citations_frame": "frames",
     "links_frame": "frames", "models_frame": "frames",
 }
@@ -53,7 +56,7 @@ def __getattr__(name):
         import importlib
 
         module = importlib.import_module(f".{_LAZY[name]}", __name__)
-        return getattr(module, name)
+        return module if _LAZY[name] == name else getattr(module, name)
     raise AttributeError(f"module 'lexicon_tools' has no attribute '{name}'")
 
 

@@ -1,6 +1,6 @@
 """Showing a lemma in a notebook (as Markdown rendered by JupyterLab)."""
 
-__all__ = ["lemma_markdown", "toon_lemma", "clusters_markdown", "toon_clusters"]
+__all__ = ["lemma_markdown", "toon_lemma", "clusters_markdown", "toon_clusters", "original_markdown"]
 
 from .loading import Lexicon, load_lexicon
 from .loading import REQUIRED_SECTIONS
@@ -38,11 +38,53 @@ def lemma_markdown(lex: Lexicon, lemma_id: str) -> str:
     return "\n\n".join(parts)
 
 
-def toon_lemma(lemma_id: str, lex: Lexicon | None = None) -> None:
-    """Show a lemma in the notebook (anywhere in a cell)."""
+def original_markdown(lemma_id: str, fulltext) -> str:
+    """The original text of a lemma from the user's own copy, marked as such."""
+    import html
+
+    import pandas as pd
+
+    rows = fulltext[fulltext["lemma_id"] == lemma_id]
+    source = fulltext.attrs.get("bestand", "je eigen exemplaar")
+    if rows.empty:
+        return (f"*In je eigen exemplaar ({source}) is dit lemma niet gevonden.* Controleer of "
+                "het bestand het hele boek bevat.")
+    parts = ["#### Oorspronkelijke tekst uit je eigen exemplaar",
+             f"<small>Bron: {html.escape(source)}"
+             " (niet meegeleverd met dit lespakket).</small>"]
+    page = None
+    for row in rows.itertuples(index=False):
+        if not pd.isna(row.pagina) and row.pagina != page:
+            page = row.pagina
+            parts.append(f"<small>— p. {page} —</small>")
+        parts.append(html.escape(row.tekst))
+    return "\n\n".join(parts)
+
+
+def toon_lemma(lemma_id: str, lex: Lexicon | None = None, origineel: bool = False) -> None:
+    """Show a lemma in the notebook (anywhere in a cell).
+
+    With ``origineel=True`` the original text follows, read from the user's own copy of the book
+    (``NABIJHEID_LEXICON``); without a configured copy a friendly hint says how to add one.
+    """
     from IPython.display import Markdown, display
 
-    display(Markdown(lemma_markdown(lex or load_lexicon(), lemma_id)))
+    lex = lex or load_lexicon()
+    display(Markdown(lemma_markdown(lex, lemma_id)))
+    if origineel:
+        display(Markdown(own_copy_markdown(lemma_id)))
+
+
+def own_copy_markdown(lemma_id: str) -> str:
+    """The original text from the configured own copy, or a hint how to configure one."""
+    from . import fulltext
+    from .errors import LexiconError
+
+    try:
+        copy = fulltext.load_configured()
+    except LexiconError as exc:   # configured, but missing or unreadable: say so, keep going
+        return f"**Je eigen exemplaar kon niet gelezen worden.** {exc}"
+    return fulltext.HINT if copy is None else original_markdown(lemma_id, copy)
 
 
 def clusters_markdown(lex: Lexicon) -> str:

@@ -27,10 +27,12 @@ def lemma_graph_layout(graph: nx.Graph, seed: int = 7) -> dict:
     return {node: tuple(float(v) for v in pos) for node, pos in positions.items()}
 
 
-def draw_lemma_graph(lex: Lexicon, graph: nx.Graph | None = None, ax=None, labels: bool = True):
+def draw_lemma_graph(lex: Lexicon, graph: nx.Graph | None = None, ax=None, labels: bool = True,
+                     highlight: list[str] | None = None):
     """Draw the lemma graph: nodes coloured by cluster, edge style by kind, with a legend.
 
-    Returns the matplotlib Axes. Pass ``ax`` to draw into an existing figure.
+    ``highlight`` is a path of lemma ids drawn on top in thick black. Returns the matplotlib Axes.
+    Pass ``ax`` to draw into an existing figure.
     """
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
@@ -50,6 +52,11 @@ def draw_lemma_graph(lex: Lexicon, graph: nx.Graph | None = None, ax=None, label
         names = {n: graph.nodes[n]["titel"] for n in graph}
         nx.draw_networkx_labels(graph, pos, labels=names, font_size=8, ax=ax,
                                 verticalalignment="bottom")
+    if highlight and len(highlight) > 1:
+        nx.draw_networkx_edges(graph, pos, edgelist=list(zip(highlight, highlight[1:])), width=4,
+                               edge_color="black", ax=ax)
+        nx.draw_networkx_nodes(graph, pos, nodelist=highlight, node_color="none", node_size=520,
+                               edgecolors="black", linewidths=2.5, ax=ax)
     handles = [Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor=c.kleur,
                       markeredgecolor="black", label=c.naam) for c in lex.clusters.values()]
     handles += [Line2D([], [], color="#555555", linestyle=style, linewidth=width,

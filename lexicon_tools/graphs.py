@@ -1,6 +1,7 @@
 """networkx views of the lexicon: the lemma graph and the bipartite lemma–source graph."""
 
-__all__ = ["lemma_graph", "citation_graph", "neighbours", "shortest_path", "centrality_frame"]
+__all__ = ["lemma_graph", "citation_graph", "neighbours", "shortest_path", "centrality_frame",
+           "communities_frame", "co_citation_frame"]
 
 import networkx as nx
 import pandas as pd
@@ -89,3 +90,26 @@ def centrality_frame(graph: nx.Graph) -> pd.DataFrame:
     })
     frame.index.name = "id"
     return frame.sort_values(["graad", "betweenness"], ascending=False)
+
+
+def communities_frame(graph: nx.Graph, communities) -> pd.DataFrame:
+    """Cross table: how many lemmas of each cluster fall in each detected community."""
+    rows = [{"cluster": graph.nodes[node]["cluster"], "groep": f"groep {number}"}
+            for number, members in enumerate(communities, start=1) for node in members]
+    frame = pd.DataFrame(rows, columns=["cluster", "groep"])
+    return pd.crosstab(frame["cluster"], frame["groep"])
+
+
+def co_citation_frame(lex: Lexicon) -> pd.DataFrame:
+    """Pairs of lemmas that cite the same works, with the number and names of the shared works."""
+    from networkx.algorithms import bipartite
+
+    graph = citation_graph(lex)
+    lemma_nodes = [n for n, d in graph.nodes(data=True) if d["bipartite"] == 0]
+    projected = bipartite.weighted_projected_graph(graph, lemma_nodes)
+    rows = [{"lemma_a": a, "lemma_b": b, "gedeelde_bronnen": d["weight"],
+             "bronnen": "; ".join(sorted(set(graph[a]) & set(graph[b])))}
+            for a, b, d in projected.edges(data=True)]
+    frame = pd.DataFrame(rows, columns=["lemma_a", "lemma_b", "gedeelde_bronnen", "bronnen"])
+    return frame.sort_values(["gedeelde_bronnen", "lemma_a"], ascending=[False, True],
+                             ignore_index=True)

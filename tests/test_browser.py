@@ -301,3 +301,42 @@ def test_institutionele_nabijheid_matrix_and_case_map(page, lab, shot_on_failure
     area = case_map.locator("textarea").nth(1)
     area.fill("Hij wil een betrouwbare medewerker die op tijd komt.")
     page.screenshot(path=str(ARTEFACTS / "institutionele_nabijheid_casuskaart.png"))
+
+
+def test_lexicon_as_network_path_and_search(page, lab, shot_on_failure):
+    ARTEFACTS.mkdir(exist_ok=True)
+    open_notebook(page, lab, "11_het_lexicon_als_netwerk.ipynb")
+    run_all(page)
+    explorer = page.locator(".lt-pad").first
+    explorer.wait_for(timeout=120_000)
+    page.wait_for_selector(".lt-zoeken", timeout=120_000)
+    page.wait_for_function("() => document.querySelectorAll('.lt-reflectie textarea').length >= 3",
+                           timeout=120_000)
+    assert page.locator(".jp-OutputArea-output:has-text('Traceback')").count() == 0
+
+    # Path explorer: choosing another end lemma gives a new path ending there, drawn.
+    explorer.scroll_into_view_if_needed()
+    assert explorer.locator("img").count() == 1
+    explorer.locator("select").nth(1).select_option(label="Eenzaamheid")
+    page.wait_for_function(
+        "() => { const items = document.querySelectorAll('.lt-pad li');"
+        " return items.length && /→ Eenzaamheid:/.test(items[items.length - 1].textContent); }",
+        timeout=30_000)
+    page.screenshot(path=str(ARTEFACTS / "lexicon_als_netwerk_pad.png"))
+
+    # Search: a new term shows a table of hits, a typed tag comes back escaped.
+    search = page.locator(".lt-zoeken").first
+    search.scroll_into_view_if_needed()
+    box = search.locator("input[type=text]").first
+    box.fill("vertrouwen")
+    box.press("Enter")
+    page.wait_for_function(
+        "() => /\\d+ treffers in \\d+ lemma/.test(document.querySelector('.lt-zoeken').innerText)"
+        " && /vertrouwen/i.test(document.querySelector('.lt-zoeken table').innerText)",
+        timeout=30_000)
+    box.fill("<b>x</b>")
+    box.press("Enter")
+    page.wait_for_function(
+        "() => document.querySelector('.lt-zoeken').innerText.includes(\"Geen treffers voor '<b>x</b>'\")",
+        timeout=30_000)
+    page.screenshot(path=str(ARTEFACTS / "lexicon_als_netwerk_zoeken.png"))

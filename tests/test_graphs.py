@@ -41,3 +41,11 @@ def test_no_path_is_explained():
     G.add_node("eiland", titel="Eiland", cluster="sociale")
     with pytest.raises(LexiconError, match="geen verbinding"):
         lt.shortest_path(G, "alfa", "eiland")
+
+
+def test_communities_and_co_citation():
+    G = LEX.graph()
+    table = lt.communities_frame(G, [{"alfa", "beta"}, {"gamma"}])
+    assert table.loc["sociale", "groep 1"] == 1 and table.loc["professionele", "groep 2"] == 1
+    co = lt.co_citation_frame(LEX)
+    assert co.values.tolist() == [["alfa", "beta", 1, "Jansen (2001)"]]

@@ -1,0 +1,102 @@
+"""Explorer widgets for the lexicon as a network: a search box and a path finder."""
+
+__all__ = ["SearchView", "PathExplorer", "path_steps"]
+
+import html
+import io
+
+import ipywidgets as widgets
+
+from ..errors import LexiconError
+from ..graphs import shortest_path
+from ..loading import load_lexicon
+from ..search import zoek
+from .style import WRONG
+
+
+class SearchView(widgets.VBox):
+    """Type a term, see where it occurs (our summaries, and the book if an own copy is set)."""
+
+    def __init__(self, term: str = "", max_rows: int = 30):
+        self.max_rows = max_rows
+        self._term = widgets.Text(value=term, description="Zoek", placeholder="bijv. vertrouwen",
+                                  continuous_update=False)
+        self._button = widgets.Button(description="Zoek", icon="search")
+        self._results = widgets.HTML()
+        self._term.observe(lambda _: self._search(), names="value")
+        self._button.on_click(lambda _: self._search())
+        super().__init__([widgets.HBox([self._term, self._button]), self._results])
+        self.add_class("lt-zoeken")
+        if term:
+            self._search()
+
+    def _search(self) -> None:
+        try:
+            hits = zoek(self._term.value)
+        except LexiconError as exc:
+            self._results.value = f"<span style='color:{WRONG}'>{html.escape(str(exc))}</span>"
+            return
+        if hits.empty:
+            self._results.value = f"Geen treffers voor '{html.escape(self._term.value)}'."
+            return
+        rows = "".join(
+            f"<tr><td>{html.escape(r.bron)}</td><td>{html.escape(r.titel)}</td>"
+            f"<td>{html.escape(r.veld)}</td><td>{html.escape(r.fragment)}</td></tr>"
+            for r in hits.head(self.max_rows).itertuples())
+        more = f"<p><small>… en nog {len(hits) - self.max_rows} treffers.</small></p>" \
+            if len(hits) > self.max_rows else ""
+        self._results.value = (f"<p>{len(hits)} treffers in {hits.lemma.nunique()} lemma's.</p>"
+                               "<table class='lt-treffers'><tr><th>bron</th><th>lemma</th>"
+                               f"<th>waar</th><th>fragment</th></tr>{rows}</table>{more}")
+
+
+def path_steps(graph, path: list[str]) -> list[str]:
+    """Readable steps of a path: 'A → B: reason' for each link."""
+    steps = []
+    for a, b in zip(path, path[1:]):
+        reasons = "; ".join(r.strip().rstrip(".") for r in graph.edges[a, b]["reasons"]) + "."
+        steps.append(f"{graph.nodes[a]['titel']} → {graph.nodes[b]['titel']}: {reasons}")
+    return steps
+
+
+class PathExplorer(widgets.VBox):
+    """Pick two lemmas: see the shortest chain of links between them, with the reason of each link."""
+
+    def __init__(self, start: str | None = None, end: str | None = None, lex=None):
+        self.lex = lex or load_lexicon()
+        self.graph = self.lex.graph()
+        options = [(lemma.titel, lemma.id) for lemma in self.lex.lemmas.values()]
+        ids = [i for _, i in options]
+        self._start = widgets.Dropdown(options=options, value=start or ids[0], description="Van")
+        self._end = widgets.Dropdown(options=options, value=end or ids[-1], description="Naar")
+        self._steps = widgets.HTML()
+        self._figure = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.path: list[str] = []
+        for dropdown in (self._start, self._end):
+            dropdown.observe(lambda _: self._update(), names="value")
+        super().__init__([widgets.HBox([self._start, self._end]), self._steps, self._figure])
+        self.add_class("lt-pad")
+        self._update()
+
+    def _update(self) -> None:
+        import matplotlib.pyplot as plt
+
+        from ..drawing import draw_lemma_graph
+
+        try:
+            self.path = shortest_path(self.graph, self._start.value, self._end.value)
+        except LexiconError as exc:
+            self.path = []
+            self._steps.value = f"<span style='color:{WRONG}'>{html.escape(str(exc))}</span>"
+            return
+        # Draw first, then show steps and figure together, so they never disagree. An Image widget
+        # (not an Output) makes a redraw one state update; the numbered steps are the figure's
+        # text alternative.
+        ax = draw_lemma_graph(self.lex, self.graph, highlight=self.path)
+        buffer = io.BytesIO()
+        ax.figure.savefig(buffer, format="png", dpi=80, bbox_inches="tight")
+        plt.close(ax.figure)
+        steps = path_steps(self.graph, self.path)
+        self._figure.value = buffer.getvalue()
+        self._steps.value = (f"<p>{len(self.path) - 1} stap(pen):</p><ol>"
+                             + "".join(f"<li>{html.escape(s)}</li>" for s in steps) + "</ol>")
