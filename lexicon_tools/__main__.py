@@ -34,6 +34,11 @@ def check(folder: str | None) -> int:
         questions, found = check_exercises(folder or settings.EXERCISES_DIR, lex)
         problems += found
         counts.append(f"{len(questions)} vragen in oefenbestanden")
+        if folder is not None and Path(folder).resolve() != settings.EXERCISES_DIR.resolve():
+            ours, _ = check_exercises(settings.EXERCISES_DIR, lex)
+            replaced = sum(1 for key in questions if key in ours)
+            counts.append(f"{replaced} daarvan vervangen een vraag met dezelfde id uit exercises/, "
+                          f"{len(questions) - replaced} zijn nieuw")
     if problems:
         print(f"NIET OK: {len(problems)} probleem/problemen gevonden.\n")
         for problem in problems:

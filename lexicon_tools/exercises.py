@@ -6,8 +6,8 @@ and sort tasks (``sorteer``), each with a stable id under which answers are save
 
 __all__ = ["ExerciseFile", "ReflectionQuestion", "QuizQuestion", "SortTask", "DistanceScaleSpec",
            "NetworkMapSpec", "StraatscanSpec", "ProfileSpec", "PerspectiveSpec", "WorksheetSpec",
-           "IntegralCaseSpec", "CaseMapSpec", "TIE_KINDS", "load_exercises", "ids_for_lemma",
-           "check_exercises", "question"]
+           "IntegralCaseSpec", "CaseMapSpec", "TIE_KINDS", "load_exercises", "load_exercise_set",
+           "exercise_folders", "lemma_of", "ids_for_lemma", "check_exercises", "question"]
 
 import re
 from functools import lru_cache
@@ -372,35 +372,74 @@ def _cross_check(exercise: ExerciseFile, shown: str, text: str, lexicon) -> list
 _LEMMA_OF: dict[tuple[str, str], str | None] = {}
 
 
+def exercise_folders(folder: str | Path | None = None) -> list[Path]:
+    """The folders to read, in order: later ones override earlier ones per id.
+
+    An explicit ``folder`` is read alone. Otherwise our ``exercises/`` comes first, then the
+    lecturer's own folder from ``NABIJHEID_OEFENINGEN`` (or ``oefeningen`` in nabijheid.toml).
+    """
+    if folder:
+        return [Path(folder).expanduser().resolve()]
+    own = settings.setting("NABIJHEID_OEFENINGEN")
+    if not own:
+        return [settings.EXERCISES_DIR]
+    own_path = Path(own).expanduser().resolve()
+    if not own_path.is_dir():
+        raise LexiconError(f"De map met eigen oefeningen ({own_path}) bestaat niet. Controleer "
+                           "NABIJHEID_OEFENINGEN (of 'oefeningen' in nabijheid.toml).")
+    return [settings.EXERCISES_DIR, own_path]
+
+
+def _folders_shown(folders: list[Path]) -> str:
+    return " en ".join(f"{f.name}/" for f in folders)
+
+
+def lemma_of(item_id: str, folder: str | Path | None = None) -> str | None:
+    """The lemma an exercise item belongs to (from the folder that supplies it), or None."""
+    return load_exercise_set(folder)[1].get(item_id)
+
+
 def ids_for_lemma(lemma_id: str, kind: type, folder: str | Path | None = None) -> list[str]:
     """The ids of all items of one kind (e.g. QuizQuestion) tied to a lemma, in file order."""
-    found = load_exercises(folder)
-    key = str(Path(folder).resolve() if folder else settings.EXERCISES_DIR)
-    ids = [i for i, item in found.items()
-           if isinstance(item, kind) and _LEMMA_OF.get((key, i)) == lemma_id]
+    found, lemmas = load_exercise_set(folder)
+    ids = [i for i, item in found.items() if isinstance(item, kind) and lemmas.get(i) == lemma_id]
     if not ids:
         plural = {"reflectievraag": "reflectievragen", "quizvraag": "quizvragen",
                   "sorteeropdracht": "sorteeropdrachten"}.get(_KIND_NAMES[kind], _KIND_NAMES[kind])
         raise LexiconError(f"Er zijn geen {plural} bij lemma '{lemma_id}' in "
-                           "exercises/. Controleer de id of voeg ze toe (zie exercises/README.md).")
+                           f"{_folders_shown(exercise_folders(folder))}. Controleer de id of voeg "
+                           "ze toe (zie exercises/README.md).")
     return ids
 
 
 def load_exercises(folder: str | Path | None = None) -> dict:
-    """All questions and tasks by id; raises :class:`LexiconError` listing every problem."""
-    folder = Path(folder).resolve() if folder else settings.EXERCISES_DIR
-    stamp = tuple((str(p), p.stat().st_mtime_ns) for p in sorted(folder.rglob("*.yaml")))
-    return _load_cached(folder, stamp)
+    """All questions and tasks by id; raises :class:`LexiconError` listing every problem.
+
+    Without ``folder``: ours, with the lecturer's own folder (if set) overriding per id.
+    """
+    return load_exercise_set(folder)[0]
+
+
+def load_exercise_set(folder: str | Path | None = None) -> tuple[dict, dict]:
+    """({id: item}, {id: lemma id}) merged over :func:`exercise_folders`."""
+    folders = exercise_folders(folder)
+    stamp = tuple((str(p), p.stat().st_mtime_ns) for f in folders for p in sorted(f.rglob("*.yaml")))
+    return _load_cached(tuple(folders), stamp)
 
 
 @lru_cache(maxsize=4)
-def _load_cached(folder: Path, stamp: tuple):
+def _load_cached(folders: tuple[Path, ...], stamp: tuple):
     from .loading import load_lexicon
 
-    found, problems = check_exercises(folder, load_lexicon())
-    if problems:
-        raise LexiconError.from_problems(problems)
-    return found
+    merged, lemmas = {}, {}
+    for folder in folders:
+        found, problems = check_exercises(folder, load_lexicon())
+        if problems:
+            raise LexiconError.from_problems(problems)
+        for item_id, item in found.items():
+            merged[item_id] = item
+            lemmas[item_id] = _LEMMA_OF.get((str(folder), item_id))
+    return merged, lemmas
 
 
 _KIND_NAMES = {ReflectionQuestion: "reflectievraag", QuizQuestion: "quizvraag",
@@ -418,7 +457,8 @@ def question(question_id: str, folder: str | Path | None = None, kind: type | No
         import difflib
         close = difflib.get_close_matches(question_id, list(found), n=3)
         hint = f" Bedoel je: {', '.join(close)}?" if close else ""
-        raise LexiconError(f"Er is geen vraag met id '{question_id}' in exercises/.{hint}")
+        where = _folders_shown(exercise_folders(folder))
+        raise LexiconError(f"Er is geen vraag met id '{question_id}' in {where}.{hint}")
     item = found[question_id]
     if kind is not None and not isinstance(item, kind):
         raise LexiconError(f"'{question_id}' is een {_KIND_NAMES[type(item)]}, geen "

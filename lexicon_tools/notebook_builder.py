@@ -13,9 +13,8 @@ from pathlib import Path
 from .answers import notebook_slug
 from .exercises import (CaseMapSpec, DistanceScaleSpec, IntegralCaseSpec, NetworkMapSpec, PerspectiveSpec,
                         ProfileSpec, QuizQuestion, ReflectionQuestion, SortTask, StraatscanSpec,
-                        WorksheetSpec, load_exercises, _LEMMA_OF)
+                        WorksheetSpec, load_exercise_set)
 from .loading import Lexicon, load_lexicon
-from . import settings
 
 # kind -> (Dutch lead-in, call template)
 WIDGETS = [
@@ -40,9 +39,8 @@ WIDGETS = [
 
 
 def _items_of(lemma_id: str, folder=None) -> list:
-    found = load_exercises(folder)
-    key = str(Path(folder).resolve() if folder else settings.EXERCISES_DIR)
-    return [item for item_id, item in found.items() if _LEMMA_OF.get((key, item_id)) == lemma_id]
+    found, lemmas = load_exercise_set(folder)
+    return [item for item_id, item in found.items() if lemmas.get(item_id) == lemma_id]
 
 
 def lemma_cells(lemma_id: str, number: int | None = None, intro: str = "", lex: Lexicon | None = None,
@@ -84,7 +82,6 @@ def build_notebook(lemmas: list[str], titel: str, notebook_name: str, inleiding:
                    samenvatting: str = "", verder: str = "", lex: Lexicon | None = None,
                    exercises_folder=None):
     """A whole notebook for the given lemma ids (in that order), with the STYLE.md skeleton."""
-    import nbformat
     from nbformat.v4 import new_code_cell as code, new_markdown_cell as md, new_notebook
 
     lex = lex or load_lexicon()
@@ -126,7 +123,6 @@ def build_notebook(lemmas: list[str], titel: str, notebook_name: str, inleiding:
 
 def write_notebook(notebook, path: str | Path) -> Path:
     """Write a notebook without outputs."""
-    import nbformat
 
     path = Path(path)
     nbformat.write(notebook, path)

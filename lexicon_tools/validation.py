@@ -51,12 +51,38 @@ def read_yaml(text: str, shown: str, first_line: int = 1):
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark else None
-        what = exc.problem or "onleesbare YAML"
+        what = _yaml_problem_in_dutch(exc.problem or "")
         raise FileProblem(Problem(shown, f"YAML-fout ({what}). Controleer inspringing, dubbele "
                                   "punten en aanhalingstekens op of vlak vóór deze regel.",
                                   line=line)) from exc
     except yaml.YAMLError as exc:
         raise FileProblem(Problem(shown, f"YAML-fout: {exc}")) from exc
+
+
+_YAML_PROBLEMS = [
+    ("mapping values are not allowed", "een dubbele punt waar die niet mag: staat er een ':' in "
+     "een tekst, zet die tekst dan tussen aanhalingstekens; of klopt de inspringing niet"),
+    ("could not find expected ':'", "er ontbreekt een dubbele punt na een veldnaam"),
+    ("found character '\\t'", "er staat een tab; gebruik alleen spaties om in te springen"),
+    ("cannot start any token", "een teken waarmee een waarde niet mag beginnen (zoals @ of `); "
+     "zet de tekst tussen aanhalingstekens"),
+    ("did not find expected key", "de inspringing klopt niet: velden van hetzelfde niveau moeten "
+     "precies onder elkaar staan"),
+    ("expected <block end>", "de inspringing klopt niet"),
+    ("did not find expected '-' indicator", "de inspringing van een lijst klopt niet"),
+    ("found unexpected end of stream", "een aanhalingsteken wordt niet afgesloten"),
+    ("found duplicate anchor", "een & of * op een onverwachte plek"),
+    ("found undefined alias", "een * op een onverwachte plek; zet de tekst tussen aanhalingstekens"),
+    ("found unhashable key", "een veldnaam die geen gewone tekst is"),
+    ("could not determine a constructor", "een YAML-'tag' (zoals !!python); die is niet toegestaan"),
+]
+
+
+def _yaml_problem_in_dutch(problem: str) -> str:
+    for english, dutch in _YAML_PROBLEMS:
+        if english in problem:
+            return dutch
+    return "onleesbare YAML"
 
 
 def split_front_matter(text: str, shown: str) -> tuple[str, str, int]:
@@ -109,7 +135,7 @@ def validate(schema: type[BaseModel], data, shown: str, yaml_text: str, first_li
         return schema.model_validate(data)
     except ValidationError as exc:
         problems = [_problem(err, schema, shown, yaml_text, first_line, prefix)
-                    for err in exc.errors()]
+                    for err in _drop_explained_missing(exc.errors(), schema)]
         raise ManyProblems(problems) from None
 
 
@@ -117,6 +143,40 @@ class ManyProblems(Exception):
     def __init__(self, problems: list[Problem]):
         super().__init__("\n".join(map(str, problems)))
         self.problems = problems
+
+
+# An example of a right line, shown with "this required field is missing" and wrong values.
+EXAMPLES = {
+    "id": "id: vertrouwen-r4", "soort": "soort: begrijpen", "vraag": "vraag: Wat betekent ...?",
+    "opties": "opties:\n  - tekst: ...\n    juist: true\n    feedback: \"Ja: ... (p. 22).\"",
+    "tekst": "tekst: Een korte tekst", "feedback": "feedback: \"Ja: dat klopt, want ... (p. 22).\"",
+    "juist": "juist: true", "opdracht": "opdracht: Zet elk voorbeeld bij de juiste vorm.",
+    "items": "items:\n  - tekst: ...\n    antwoord: <categorie-id>\n    feedback: ...",
+    "antwoord": "antwoord: emotioneel", "label": "label: Emotionele eenzaamheid",
+    "titel": "titel: Vertrouwen", "lemma": "lemma: vertrouwen", "casus": "casus: Een korte casus.",
+}
+# Field names lecturers often write for ours.
+SYNONYMS = {"uitleg": "feedback", "toelichting": "feedback", "goed": "juist", "correct": "juist",
+            "antwoorden": "opties", "keuzes": "opties", "question": "vraag", "type": "soort"}
+
+
+def _readme_for(schema) -> str:
+    return "exercises/README.md" if schema.__module__.endswith("exercises") else \
+        "lexicon_data/README.md"
+
+
+def _drop_explained_missing(errors: list[dict], schema) -> list[dict]:
+    """A missing field that an unknown field next to it was meant to be is reported once."""
+    meant = set()
+    for err in errors:
+        if err["type"] == "extra_forbidden":
+            name = str(err["loc"][-1])
+            known = _fields_at(schema, tuple(err["loc"][:-1]))
+            close = SYNONYMS.get(name) if SYNONYMS.get(name) in known else \
+                next(iter(difflib.get_close_matches(name, known, n=1)), None)
+            if close:
+                meant.add(tuple(err["loc"][:-1]) + (close,))
+    return [err for err in errors if not (err["type"] == "missing" and tuple(err["loc"]) in meant)]
 
 
 def _problem(err: dict, schema, shown: str, yaml_text: str, first_line: int,
@@ -129,14 +189,20 @@ def _problem(err: dict, schema, shown: str, yaml_text: str, first_line: int,
 
 def _dutch(err: dict, schema, loc: tuple) -> str:
     kind, ctx = err["type"], err.get("ctx", {})
+    name = str(loc[-1]) if loc else ""
+    example = EXAMPLES.get(name)
     if kind == "missing":
-        return "dit verplichte veld ontbreekt. Voeg het toe (zie de README van deze map)."
+        if example:
+            return (f"dit verplichte veld ontbreekt. Voeg het toe, bijvoorbeeld: `{example}` "
+                    f"(zie {_readme_for(schema)}).")
+        return f"dit verplichte veld ontbreekt. Voeg het toe (zie {_readme_for(schema)})."
     if kind == "extra_forbidden":
         return _unknown_field(loc[-1], schema, loc)
     if kind in ("value_error", "assertion_error"):
         return str(ctx.get("error", err["msg"]))
     if kind == "literal_error":
-        return f"'{err['input']}' is geen toegestane waarde; kies uit: {str(ctx.get('expected', '')).replace(' or ', ' of ')}."
+        allowed = str(ctx.get('expected', '')).replace(' or ', ' of ')
+        return f"'{err['input']}' is geen toegestane waarde; kies uit: {allowed}."
     if kind.startswith("string"):
         if kind == "string_too_short":
             return "dit veld is leeg; vul een tekst in."
@@ -167,8 +233,15 @@ def _unknown_field(name, schema, loc) -> str:
     if " " in str(name):
         return (f"'{name}' lijkt een stuk tekst, geen veldnaam. Staat er een komma in een tekst "
                 "tussen {{ }}? Zet die tekst dan tussen aanhalingstekens: feedback: \"Ja, klopt.\"")
-    close = difflib.get_close_matches(str(name), known, n=1)
-    hint = f" Bedoel je `{close[0]}`?" if close else f" Toegestaan: {', '.join(known)}."
+    close = [SYNONYMS[name]] if SYNONYMS.get(name) in known else \
+        difflib.get_close_matches(str(name), known, n=1)
+    if close:
+        example = EXAMPLES.get(close[0])
+        hint = f" Bedoel je `{close[0]}`? Schrijf dan `{close[0]}:` in plaats van `{name}:`."
+        if example and "\n" not in example:
+            hint += f" Voorbeeld: `{example}`"
+    else:
+        hint = f" Toegestaan: {', '.join(known)}."
     return f"onbekend veld `{name}`.{hint}"
 
 

@@ -15,6 +15,10 @@ SHARED = PROJECT.parent / "shared"
 def _isolated_answers(tmp_path_factory, monkeypatch):
     """Every test saves answers in its own temporary folder, never in the user's."""
     monkeypatch.setenv("NABIJHEID_DATA", str(tmp_path_factory.mktemp("antwoorden")))
+    # A developer's own settings (own exercises, own copy of the book, nabijheid.toml) never leak in.
+    monkeypatch.delenv("NABIJHEID_OEFENINGEN", raising=False)
+    monkeypatch.delenv("NABIJHEID_LEXICON", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
 
 
 @pytest.fixture
