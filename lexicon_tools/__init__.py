@@ -43,6 +43,12 @@ _LAZY = {
     "co_citation_frame": "graphs",
     "lemmas_frame": "frames", "concepts_frame": "frames", "citations_frame": "frames",
     "links_frame": "frames", "models_frame": "frames",
+    "collect_hand_in": "export", "write_hand_in": "export", "hand_in_markdown": "export",
+    "hand_in_html": "export", "answer_stores": "export",
+    "read_hand_ins": "class_overview", "read_hand_in": "class_overview",
+    "answers_side_by_side": "class_overview", "completion_table": "class_overview",
+    "draw_completion": "class_overview", "ClassOverview": "widgets.class_view",
+    "settings": "settings",
 }
 
 __all__ = ["AnswerStore", "notebook_slug", "lemma_markdown", "toon_lemma", "clusters_markdown",

@@ -170,14 +170,14 @@ def test_export_markdown(tmp_path, monkeypatch):
     path = export_markdown(store, naam="Sam de Vries 123")
     text = path.read_text(encoding="utf-8")
     assert path == tmp_path / "antwoorden_00_start_hier.md"
-    assert "- Naam: Sam de Vries 123" in text
-    assert "## Wat denk jij?\n\nMijn antwoord\nover twee regels." in text
-    assert "## Een vraag zonder antwoord?\n\n*(nog niet beantwoord)*" in text
-    assert "## Naam" not in text
+    assert "# Antwoorden van Sam de Vries 123" in text and "naam: Sam de Vries 123" in text
+    assert "### Wat denk jij?\n<!-- vraag: q1 -->\n\nMijn antwoord\nover twee regels." in text
+    assert "### Een vraag zonder antwoord?\n<!-- vraag: q0 -->\n\n*(nog niet beantwoord)*" in text
+    assert "### Naam" not in text
     assert text.index("Een vraag zonder") < text.index("Wat denk jij?")
 
 
 def test_markdown_without_name():
     import tempfile
     store = AnswerStore("x", tempfile.mkdtemp())
-    assert "- Naam: (niet ingevuld)" in answers_markdown(store)
+    assert "# Antwoorden van (naam niet ingevuld)" in answers_markdown(store)

@@ -2,6 +2,7 @@
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -70,6 +71,7 @@ def test_executes_headless(path, tmp_path, monkeypatch):
     from nbclient import NotebookClient
 
     monkeypatch.setenv("NABIJHEID_DATA", str(tmp_path / "antwoorden"))
+    shutil.copytree(path.parent / "voorbeeld_klas", tmp_path / "voorbeeld_klas")  # lecturer's example
     nb = nbformat.read(path, as_version=4)
     NotebookClient(nb, timeout=120, kernel_name="python3",
                    resources={"metadata": {"path": str(tmp_path)}}).execute()
