@@ -123,6 +123,7 @@ def build_notebook(lemmas: list[str], titel: str, notebook_name: str, inleiding:
 
 def write_notebook(notebook, path: str | Path) -> Path:
     """Write a notebook without outputs."""
+    import nbformat
 
     path = Path(path)
     nbformat.write(notebook, path)
