@@ -14,9 +14,12 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
+$(STAMP): pyproject.toml jupyter-config/overrides.json | $(BIN)/python
 	rm -f $(VENV)/.installed-*
 	$(BIN)/python -m pip install --quiet -e ".[test]"
+	# JupyterLab in Dutch by default (an editable install does not copy data-files)
+	mkdir -p $(VENV)/share/jupyter/lab/settings
+	cp jupyter-config/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $@
 
 lab: $(STAMP)

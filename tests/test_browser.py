@@ -5,6 +5,7 @@ run again and see the answer restored. Skipped (with the reason) where chromium 
 """
 
 import json
+import re
 import os
 import shutil
 import socket
@@ -107,9 +108,15 @@ def open_notebook(page, lab, name: str) -> None:
         timeout=90_000)
 
 
+# JupyterLab runs in Dutch by default (the language pack); these top menus are translated.
+DUTCH_MENUS = {"Run": "Uitvoeren", "Edit": "Bewerk"}
+
+
 def menu(page, top: str, item: str) -> None:
-    page.locator(".lm-MenuBar-itemLabel", has_text=top).first.click()
-    page.locator(".lm-Menu-itemLabel", has_text=item).first.click()
+    label = re.compile(rf"^({top}|{DUTCH_MENUS.get(top, top)})$")
+    page.locator(".lm-MenuBar-itemLabel", has_text=label).first.click()
+    item_label = re.compile(re.escape(item).replace("Restart\\ Kernel", "(Restart|Herstart) Kernel"))
+    page.locator(".lm-Menu-itemLabel", has_text=item_label).first.click()
 
 
 def run_all(page) -> None:
@@ -139,6 +146,9 @@ def shot_on_failure(page, request):
 def test_start_notebook_answer_survives_kernel_restart(page, lab, shot_on_failure):
     ARTEFACTS.mkdir(exist_ok=True)
     open_notebook(page, lab, "00_start_hier.ipynb")
+    if (Path(sys.prefix) / "share/jupyter/lab/settings/overrides.json").exists():
+        # students get JupyterLab in Dutch: the language pack is the default
+        assert page.locator(".lm-MenuBar-itemLabel", has_text="Uitvoeren").count() == 1
     run_all(page)
     areas = page.locator(".lt-reflectie textarea")
     areas.first.wait_for(timeout=90_000)
@@ -160,7 +170,7 @@ def test_start_notebook_answer_survives_kernel_restart(page, lab, shot_on_failur
     menu(page, "Edit", "Clear Outputs of All Cells")
     page.wait_for_function("() => !document.querySelector('.lt-reflectie')")
     menu(page, "Kernel", "Restart Kernel and Run All Cells")
-    page.locator(".jp-Dialog button", has_text="Restart").click()
+    page.locator(".jp-Dialog button", has_text=re.compile("Restart|Herstart")).click()
     page.wait_for_function(
         "(text) => { const a = document.querySelector('.lt-reflectie textarea');"
         " return a && a.value === text; }", arg=answer, timeout=90_000)
