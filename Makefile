@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PORT ?= 8888
 
-.PHONY: lab test check clean
+.PHONY: lab test check benchmark clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ lab: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m lexicon_tools check
 	$(BIN)/python -m pytest
+
+benchmark: $(STAMP)
+	$(BIN)/python benchmarks/run.py
 
 check: $(STAMP)
 	$(BIN)/python -m lexicon_tools check

@@ -10,6 +10,7 @@ from ..answers import AnswerStore
 from ..case_map import CaseMap, describe_case_map, draw_case_map
 from ..exercises import CaseMapSpec, question as find_question
 from ..loading import load_lexicon
+from .figure import FigureView
 
 
 class CaseMapView(widgets.VBox):
@@ -26,7 +27,7 @@ class CaseMapView(widgets.VBox):
         self._stances = {p.id: p.standpunt for p in self.spec.partijen}
         self.model = CaseMap(self.spec.centrum, self.spec.verbinder, list(self._parties), steps)
         self.model.restore(store.get_data(self.spec.id) if store else None)
-        self._figure = widgets.Output()
+        self._figure = FigureView()
         self._party = widgets.Dropdown(options=[("— kies een partij —", None)]
                                        + [(p.naam, p.id) for p in self.spec.partijen],
                                        value=self.model.selected, description="Partij")
@@ -76,8 +77,6 @@ class CaseMapView(widgets.VBox):
                            data=self.model.to_data())
 
     def _show_party(self) -> None:
-        import matplotlib.pyplot as plt
-        from IPython.display import display
 
         party = self._parties.get(self.model.selected)
         self._party_text.value = "" if party is None else (
@@ -90,11 +89,5 @@ class CaseMapView(widgets.VBox):
             area.disabled = party is None
             area.placeholder = f"Typ hier, voor: {party.naam}" if party else "Kies eerst een partij…"
         self._loading = False
-        self._figure.clear_output(wait=True)
-        with self._figure:
-            ax = draw_case_map(self.model, self._names, self._stances)
-            display(ax.figure)
-            plt.close(ax.figure)
-            display(widgets.HTML("<small><i>Tekstalternatief:</i> "
-                                 + html.escape(describe_case_map(self.model, self._names, self._stances))
-                                 + "</small>"))
+        ax = draw_case_map(self.model, self._names, self._stances)
+        self._figure.show(ax.figure, describe_case_map(self.model, self._names, self._stances))

@@ -11,6 +11,7 @@ from ..distance_scale import NOT_ACCEPTED, NOT_ACCEPTED_LABEL, DistanceScale, dr
 from ..exercises import DistanceScaleSpec, question as find_question
 from ..loading import load_lexicon
 from .style import WRONG
+from .figure import FigureView
 
 
 class DistanceScaleView(widgets.VBox):
@@ -34,7 +35,7 @@ class DistanceScaleView(widgets.VBox):
             dropdown.observe(self._on_choice(group), names="value")
             self._dropdowns[group] = dropdown
             rows.append(dropdown)
-        self._chart = widgets.Output()
+        self._chart = FigureView()
         self._export = widgets.Button(description="Exporteer anoniem", icon="download",
                                       tooltip="Schrijft je scores zonder naam naar een CSV-bestand")
         self._result = widgets.HTML()
@@ -51,20 +52,15 @@ class DistanceScaleView(widgets.VBox):
         return handler
 
     def _draw(self) -> None:
-        import matplotlib.pyplot as plt
-        from IPython.display import display
 
         scores = {g: s for g, s in self.model.scores().items() if s is not None}
-        self._chart.clear_output(wait=True)
         if not scores:
+            self._chart.clear()
             return
-        with self._chart:
-            ax = draw_distance_scores(scores, self.model.levels, title="Jouw sociale afstand per groep")
-            display(ax.figure)
-            plt.close(ax.figure)
-            text = "; ".join(f"{g}: {s}" for g, s in sorted(scores.items(), key=lambda kv: kv[1]))
-            display(widgets.HTML(f"<small><i>Tekstalternatief:</i> scores van dichtbij (1) naar "
-                                 f"ver ({len(self.model.levels) + 1}): {html.escape(text)}</small>"))
+        ax = draw_distance_scores(scores, self.model.levels, title="Jouw sociale afstand per groep")
+        text = "; ".join(f"{g}: {s}" for g, s in sorted(scores.items(), key=lambda kv: kv[1]))
+        self._chart.show(ax.figure, f"scores van dichtbij (1) naar ver "
+                                    f"({len(self.model.levels) + 1}): {text}")
 
     def _on_export(self, _button=None) -> None:
         try:

@@ -9,6 +9,7 @@ import ipywidgets as widgets
 from ..answers import AnswerStore
 from ..exercises import IntegralCaseSpec, question as find_question
 from ..integral_case import IntegralCase, describe_integral_case, draw_integral_case
+from .figure import FigureView
 
 
 class IntegralCaseView(widgets.VBox):
@@ -27,7 +28,7 @@ class IntegralCaseView(widgets.VBox):
         self._plan = widgets.Textarea(value=self.model.plan, description="Het plan",
                                       placeholder="Wat zijn de doelen van het huishouden, wie doet wat?",
                                       layout=widgets.Layout(width="98%", height="8em"))
-        self._figure = widgets.Output()
+        self._figure = FigureView()
         self._regisseur.observe(lambda change: self._on_regisseur(change["new"]), names="value")
         self._plan.observe(lambda change: self._on_plan(change["new"]), names="value")
         super().__init__([
@@ -53,13 +54,6 @@ class IntegralCaseView(widgets.VBox):
                            data=self.model.to_data())
 
     def _draw(self) -> None:
-        import matplotlib.pyplot as plt
-        from IPython.display import display
 
-        self._figure.clear_output(wait=True)
-        with self._figure:
-            axes = draw_integral_case(self.model)
-            display(axes[0].figure)
-            plt.close(axes[0].figure)
-            display(widgets.HTML(f"<small><i>Tekstalternatief:</i> "
-                                 f"{html.escape(describe_integral_case(self.model))}</small>"))
+        axes = draw_integral_case(self.model)
+        self._figure.show(axes[0].figure, describe_integral_case(self.model))

@@ -11,6 +11,7 @@ from ..errors import LexiconError
 from ..exercises import TIE_KINDS, NetworkMapSpec, question as find_question
 from ..network_map import RULES, NetworkMap, Tie, describe_network_map, draw_network_map
 from .style import WRONG
+from .figure import FigureView
 
 QUESTION = "Netwerkkaart: mijn banden en hun soort sociaal kapitaal"
 
@@ -37,7 +38,7 @@ class NetworkMapView(widgets.VBox):
         personas = [("— kies een voorbeeld —", None)] + [(p.naam, p.id) for p in self.spec.personas]
         self._persona = widgets.Dropdown(options=personas, description="Voorbeeld")
         self._message = widgets.HTML()
-        self._figure = widgets.Output()
+        self._figure = FigureView()
         self._reading = widgets.HTML()
         self._add.on_click(self._on_add)
         self._remove_button.on_click(self._on_remove)
@@ -83,17 +84,10 @@ class NetworkMapView(widgets.VBox):
         self._refresh()
 
     def _refresh(self, save: bool = True) -> None:
-        import matplotlib.pyplot as plt
-        from IPython.display import display
 
         self._remove.options = self._names()
-        self._figure.clear_output(wait=True)
-        with self._figure:
-            ax = draw_network_map(self.model)
-            display(ax.figure)
-            plt.close(ax.figure)
-            display(widgets.HTML(f"<small><i>Tekstalternatief:</i> "
-                                 f"{html.escape(describe_network_map(self.model))}</small>"))
+        ax = draw_network_map(self.model)
+        self._figure.show(ax.figure, describe_network_map(self.model))
         self._reading.value = "".join(f"<p>{html.escape(line)}</p>" for line in self.model.reading())
         if save and self.store is not None:
             text = "\n".join(f"- {t.naam} ({t.soort}, nabijheid {t.nabijheid}): {c}"

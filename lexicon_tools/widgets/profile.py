@@ -10,6 +10,7 @@ from ..answers import AnswerStore
 from ..exercises import ProfileSpec, question as find_question
 from ..loading import load_lexicon
 from ..profile import Dim, ProfileRating, describe_profiles, draw_profiles
+from .figure import FigureView
 
 
 def dimensions_for(spec: ProfileSpec) -> list[Dim]:
@@ -43,7 +44,7 @@ class ProfileView(widgets.VBox):
                 self._buttons[(index, dim.id)] = buttons
                 rows += [widgets.HTML(f"<small>{html.escape(label)}</small>"), buttons]
             columns.append(widgets.VBox(rows, layout=widgets.Layout(margin="0 1.5em 0 0")))
-        self._figure = widgets.Output()
+        self._figure = FigureView()
         scale = f"{self.spec.minimum} = heel zwak, {self.spec.maximum} = heel sterk" \
             if self.spec.dimensies is None else f"schaal {self.spec.minimum} tot {self.spec.maximum}"
         case = f"<p><i>Casus.</i> {html.escape(self.spec.casus)}</p>" if self.spec.casus else ""
@@ -65,16 +66,9 @@ class ProfileView(widgets.VBox):
         return handler
 
     def _refresh(self, save: bool = True) -> None:
-        import matplotlib.pyplot as plt
-        from IPython.display import display
 
-        self._figure.clear_output(wait=True)
-        with self._figure:
-            ax = draw_profiles(self.model, title="Jouw profiel")
-            display(ax.figure)
-            plt.close(ax.figure)
-            display(widgets.HTML(f"<small><i>Tekstalternatief:</i> "
-                                 f"{html.escape(describe_profiles(self.model))}</small>"))
+        ax = draw_profiles(self.model, title="Jouw profiel")
+        self._figure.show(ax.figure, describe_profiles(self.model))
         if save and self.store is not None:
             self.store.set(self.spec.id, self.model.summary(), question=self.spec.vraag,
                            data=self.model.to_data())

@@ -6,6 +6,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from ..segregation import SchellingModel
+from .figure import FigureView
 
 GRID_COLOURS = ["#FFFFFF", "#E69F00", "#0072B2"]  # empty, group A (orange), group B (blue)
 
@@ -27,7 +28,7 @@ class SchellingView(widgets.VBox):
         self._run = widgets.Button(description="Draai 30 stappen", button_style="primary")
         self._reset = widgets.Button(description="Opnieuw", icon="refresh")
         self._status = widgets.HTML()
-        self._figure = widgets.Output()
+        self._figure = FigureView()
         for slider in (self._tolerance, self._share, self._empty, self._size):
             slider.observe(lambda _: self._new_model(), names="value")
         self._step.on_click(lambda _: self._advance(1))
@@ -52,7 +53,6 @@ class SchellingView(widgets.VBox):
 
     def _draw(self) -> None:
         import matplotlib.pyplot as plt
-        from IPython.display import display
         from matplotlib.colors import ListedColormap
 
         m = self.model
@@ -60,18 +60,15 @@ class SchellingView(widgets.VBox):
         self._status.value = (f"Stap {m.steps}: gemiddeld {m.similar_share():.0%} van de buren hoort "
                               f"bij de eigen groep (begin: {m.history[0]:.0%}). "
                               f"{unhappy} huishoudens willen verhuizen.")
-        self._figure.clear_output(wait=True)
-        with self._figure:
-            fig, (grid_ax, line_ax) = plt.subplots(1, 2, figsize=(10, 4.4))
-            grid_ax.imshow(m.grid, cmap=ListedColormap(GRID_COLOURS), vmin=0, vmax=2,
-                           interpolation="nearest")
-            grid_ax.set_title("Oranje = groep A, blauw = groep B, wit = leeg")
-            grid_ax.set_axis_off()
-            line_ax.plot(np.arange(len(m.history)), m.history, marker="o", color="#0072B2")
-            line_ax.set_ylim(0, 1)
-            line_ax.set_xlabel("stap")
-            line_ax.set_ylabel("aandeel gelijke buren")
-            line_ax.set_title("Hoe gemengd is de buurt nog?")
-            fig.tight_layout()
-            display(fig)
-            plt.close(fig)
+        fig, (grid_ax, line_ax) = plt.subplots(1, 2, figsize=(10, 4.4))
+        grid_ax.imshow(m.grid, cmap=ListedColormap(GRID_COLOURS), vmin=0, vmax=2,
+                       interpolation="nearest")
+        grid_ax.set_title("Oranje = groep A, blauw = groep B, wit = leeg")
+        grid_ax.set_axis_off()
+        line_ax.plot(np.arange(len(m.history)), m.history, marker="o", color="#0072B2")
+        line_ax.set_ylim(0, 1)
+        line_ax.set_xlabel("stap")
+        line_ax.set_ylabel("aandeel gelijke buren")
+        line_ax.set_title("Hoe gemengd is de buurt nog?")
+        fig.tight_layout()
+        self._figure.show(fig, self._status.value)

@@ -12,6 +12,7 @@ from ..exercises import StraatscanSpec, question as find_question
 from ..loading import load_lexicon
 from ..straatscan import Straatscan, draw_straatscan
 from .style import WRONG
+from .figure import FigureView
 
 QUESTION = "Straatscan op de ladder van onderlinge verbintenissen"
 OWN_PLACE = "eigen"
@@ -53,7 +54,7 @@ class StraatscanView(widgets.VBox):
         self._action = widgets.Textarea(value=self.model.actie, description="Actie",
                                         placeholder="Wat kan een sociaal werker hier doen, en waarom?",
                                         layout=widgets.Layout(width="98%", height="7em"))
-        self._figure = widgets.Output()
+        self._figure = FigureView()
         self._hints = widgets.HTML()
         self._message = widgets.HTML()
         self._export = widgets.Button(description="Exporteer anoniem", icon="download",
@@ -151,17 +152,9 @@ class StraatscanView(widgets.VBox):
                            data=self.model.to_data())
 
     def _draw(self) -> None:
-        import matplotlib.pyplot as plt
-        from IPython.display import display
 
         groups = [(g.groep, {"nu": g.nu, "wenselijk": g.wenselijk, "haalbaar": g.haalbaar})
                   for g in self.model.groepen]
-        self._figure.clear_output(wait=True)
-        with self._figure:
-            ax = draw_straatscan(groups, self._rungs, self.model.undesirable,
-                                 title=f"Straatscan: {self.model.plek or 'mijn plek'}")
-            display(ax.figure)
-            plt.close(ax.figure)
-            display(widgets.HTML("<small><i>Tekstalternatief:</i> "
-                                 + html.escape(self.model.summary()).replace("\n", "<br>")
-                                 + "</small>"))
+        ax = draw_straatscan(groups, self._rungs, self.model.undesirable,
+                             title=f"Straatscan: {self.model.plek or 'mijn plek'}")
+        self._figure.show(ax.figure, self.model.summary())

@@ -1,0 +1,262 @@
+"""Benchmarks: print a Markdown table of what the kit costs (run: ``make benchmark``).
+
+Measured in one run, on this machine:
+
+1. per notebook: headless execution wall time and the kernel's peak memory (VmHWM), next to a
+   baseline kernel that only imports pandas, networkx, matplotlib and ipywidgets (median of N runs);
+2. ``import lexicon_tools`` + ``load_lexicon()`` beyond importing pandas (fresh processes);
+3. model update time of each widget (median and p95 over 100 updates);
+4. the answer store's save time.
+
+Not a test: nothing here fails; the targets are printed next to the numbers.
+"""
+
+import argparse
+import contextlib
+import io
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((PROJECT / "notebooks").glob("*.ipynb"))
+BASELINE = ("import pandas, networkx, matplotlib.pyplot as plt, ipywidgets\n"
+            "plt.plot([1, 2]); plt.show()")
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+# -- 1. notebooks ------------------------------------------------------------------------------------
+def kernel_peak_kib(client) -> int:
+    pid = client.km.provisioner.process.pid
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
+
+
+def run_notebook(nb, work: str) -> tuple[float, int]:
+    """Execute a notebook in a fresh kernel in ``work``; (wall seconds incl. kernel start, KiB)."""
+    from nbclient import NotebookClient
+
+    client = NotebookClient(nb, timeout=300, kernel_name="python3",
+                            resources={"metadata": {"path": work}})
+    start = time.perf_counter()
+    with client.setup_kernel():
+        for index, cell in enumerate(nb.cells):
+            client.execute_cell(cell, index)
+        elapsed = time.perf_counter() - start
+        peak = kernel_peak_kib(client)
+    return elapsed, peak
+
+
+def bench_notebooks(runs: int) -> list[dict]:
+    import shutil
+
+    import nbformat
+
+    baseline = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(BASELINE)])
+    rows = []
+    with tempfile.TemporaryDirectory() as answers:
+        os.environ["NABIJHEID_DATA"] = answers
+        for path in [None, *NOTEBOOKS]:
+            times, peaks = [], []
+            for _ in range(runs):
+                nb = baseline if path is None else nbformat.read(path, as_version=4)
+                with tempfile.TemporaryDirectory() as work:
+                    # the lecturer notebook reads its example class next to it
+                    shutil.copytree(PROJECT / "notebooks" / "voorbeeld_klas",
+                                    Path(work) / "voorbeeld_klas")
+                    elapsed, peak = run_notebook(nb, work)
+                times.append(elapsed)
+                peaks.append(peak)
+            rows.append({"notebook": "basis (alleen imports)" if path is None else path.stem,
+                         "seconds": statistics.median(times),
+                         "peak_mib": statistics.median(peaks) / 1024})
+            print(f"  {rows[-1]['notebook']}: {rows[-1]['seconds']:.2f} s, "
+                  f"{rows[-1]['peak_mib']:.0f} MiB", file=sys.stderr)
+    return rows
+
+
+# -- 2. import + load --------------------------------------------------------------------------------
+IMPORT_CODE = """
+import time
+t0 = time.perf_counter()
+import pandas
+t1 = time.perf_counter()
+import lexicon_tools as lt
+lt.load_lexicon()
+t2 = time.perf_counter()
+print(t1 - t0, t2 - t1)
+"""
+
+
+def bench_import(runs: int) -> tuple[float, float]:
+    pandas_s, extra_s = [], []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", IMPORT_CODE], capture_output=True, text=True,
+                             check=True, cwd=PROJECT).stdout.split()
+        pandas_s.append(float(out[0]))
+        extra_s.append(float(out[1]))
+    return statistics.median(pandas_s), statistics.median(extra_s)
+
+
+# -- 3. widget model updates -------------------------------------------------------------------------
+def model_updates(store_folder: str) -> dict[str, callable]:
+    """One update function per widget model; each call changes what the student would see."""
+    import lexicon_tools as lt
+    from lexicon_tools.case_map import CaseMap
+    from lexicon_tools.distance_scale import DistanceScale
+    from lexicon_tools.exercises import (CaseMapSpec, ProfileSpec, QuizQuestion, SortTask,
+                                         load_exercises)
+    from lexicon_tools.integral_case import IntegralCase
+    from lexicon_tools.network_map import NetworkMap, Tie
+    from lexicon_tools.profile import ProfileRating
+    from lexicon_tools.segregation import SchellingModel
+    from lexicon_tools.straatscan import Straatscan
+    from lexicon_tools.widgets.model_view import ModelViewerModel
+    from lexicon_tools.widgets.quiz import QuizModel
+    from lexicon_tools.widgets.reflection import ReflectionModel
+    from lexicon_tools.widgets.sorting import SortTaskModel, categories_for
+    from lexicon_tools.widgets.worksheet import TextFieldsModel
+
+    lex = lt.load_lexicon()
+    store = lt.AnswerStore("benchmark", store_folder, delay=0.6)
+    items = load_exercises().values()
+    quiz = QuizModel([q for q in items if isinstance(q, QuizQuestion)][:3], store)
+    sort_spec = next(t for t in items if isinstance(t, SortTask))
+    sort = SortTaskModel(sort_spec, categories_for(sort_spec), store)
+    viewer = ModelViewerModel(lex.model("ladder-onderlinge-verbintenissen"))
+    levels = viewer.level_ids
+    reflection = ReflectionModel("bench-r1", "Vraag?", store)
+    scale = DistanceScale([f"groep {n}" for n in range(10)],
+                          [(lv.id, lv.label) for lv in lex.model("bogardus-schaal").niveaus], store)
+    scale_levels = [lv.id for lv in lex.model("bogardus-schaal").niveaus]
+    network = NetworkMap()
+    rungs = [lv.label for lv in lex.model("ladder-onderlinge-verbintenissen").niveaus]
+    scan = Straatscan(rungs=rungs, undesirable={1, 6})
+    profile_spec = next(p for p in items if isinstance(p, ProfileSpec))
+    case_spec = next(c for c in items if isinstance(c, CaseMapSpec))
+    with contextlib.redirect_stdout(io.StringIO()):  # views draw once; outside a kernel that prints
+        profile = lt.ProfileView(profile_spec.id, store).model
+        case_map = lt.CaseMapView(case_spec.id, store).model
+    integral = IntegralCase([f"professional {n}" for n in range(8)])
+    worksheet = TextFieldsModel("bench-w", [("a", "A"), ("b", "B")], store)
+    schelling = SchellingModel(size=30, seed=1)
+    counter = iter(range(10**9))
+    return {
+        "Reflection (typen)": lambda: reflection.update(f"antwoord {next(counter)}"),
+        "Quiz (kies + controleer)": lambda: (quiz.choose(next(iter(quiz.questions)),
+                                                         next(counter) % 2), quiz.check()),
+        "SortTask (plaats + controleer)": lambda: (sort.place(next(counter) % len(sort.task.items),
+                                                              sort.categories[0][0]), sort.check()),
+        "ModelViewer (kies niveau)": lambda: (viewer.select(levels[next(counter) % len(levels)]),
+                                              viewer.html()),
+        "Afstandsschaal (kies)": lambda: scale.choose(f"groep {next(counter) % 10}",
+                                                      scale_levels[next(counter) % 6]),
+        "Netwerkkaart (band + lezing)": lambda: (network.add(Tie(f"p{next(counter)}", "buur", 2, True)),
+                                                 network.counts(), network.reading()),
+        "Straatscan (trede)": lambda: (scan.set_levels("alle bewoners", nu=1 + next(counter) % 5),
+                                       scan.hints(), scan.summary()),
+        "Profiel (score)": lambda: (profile.rate(0, profile.dimensions[0].id,
+                                                 profile.minimum + next(counter) % 2),
+                                    profile.differences()),
+        "Casuskaart (stap schrijven)": lambda: case_map.write(case_map.first_step,
+                                                              f"tekst {next(counter)}",
+                                                              case_map.parties[0]),
+        "Integrale casus (regisseur)": lambda: (integral.choose_regisseur(
+            integral.professionals[next(counter) % 8]), integral.contacts_of_household("na")),
+        "Werkblad (typen)": lambda: worksheet.update("a", f"tekst {next(counter)}"),
+        "Schelling (één stap, 30x30)": lambda: schelling.step(),
+    }
+
+
+def bench_updates(repeat: int = 100) -> list[dict]:
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        for name, update in model_updates(folder).items():
+            update()  # warm up
+            times = []
+            for _ in range(repeat):
+                start = time.perf_counter()
+                update()
+                times.append((time.perf_counter() - start) * 1000)
+            rows.append({"widget": name, "median_ms": statistics.median(times), "p95_ms": p95(times)})
+    return rows
+
+
+# -- 4. answer store ---------------------------------------------------------------------------------
+def bench_store(repeat: int = 100) -> tuple[float, float]:
+    from lexicon_tools import AnswerStore
+
+    with tempfile.TemporaryDirectory() as folder:
+        store = AnswerStore("benchmark", folder, delay=0)
+        for n in range(60):  # a well-filled notebook
+            store.set(f"q{n}", "Een antwoord van een paar zinnen. " * 8, question=f"Vraag {n}?")
+        times = []
+        for n in range(repeat):
+            start = time.perf_counter()
+            store.set("q0", f"Nieuw antwoord {n}", question="Vraag 0?")
+            times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), p95(times)
+
+
+# -- report --------------------------------------------------------------------------------------------
+def machine() -> str:
+    cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
+                if l.startswith("model name")), platform.processor())
+    mem = next(int(l.split()[1]) for l in Path("/proc/meminfo").read_text().splitlines()
+               if l.startswith("MemTotal"))
+    return (f"{os.cpu_count()} cores ({cpu}), {mem / 1024**2:.0f} GiB RAM, Python "
+            f"{platform.python_version()}, {platform.system()} {platform.release()}")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="runs per notebook (median)")
+    args = parser.parse_args(argv)
+
+    print("notebooks …", file=sys.stderr)
+    notebooks = bench_notebooks(args.runs)
+    print("import …", file=sys.stderr)
+    pandas_s, extra_s = bench_import(max(5, args.runs))
+    print("widgets …", file=sys.stderr)
+    updates = bench_updates()
+    store_median, store_p95 = bench_store()
+
+    base = notebooks[0]
+    lines = [f"Gemeten op {time.strftime('%Y-%m-%d')}: {machine()}. Mediaan van {args.runs} runs.", "",
+             "| notebook | uitvoeren (s) | t.o.v. basis | piekgeheugen kernel (MiB) | t.o.v. basis |",
+             "|---|---:|---:|---:|---:|"]
+    for row in notebooks:
+        lines.append(f"| {row['notebook']} | {row['seconds']:.1f} | "
+                     f"{row['seconds'] - base['seconds']:+.1f} s | {row['peak_mib']:.0f} | "
+                     f"{row['peak_mib'] / base['peak_mib']:.2f}x |")
+    worst_memory = max(r["peak_mib"] for r in notebooks[1:])
+    lines += ["", "Doel: geheugen ≤ 1,3x basis, uitvoeren ≤ basis + 3 s per notebook.", "",
+              f"`import lexicon_tools` + `load_lexicon()`: **{extra_s:.2f} s** bovenop `import pandas` "
+              f"({pandas_s:.2f} s). Doel: ≤ 0,5 s.", "",
+              "| widget (model) | mediaan (ms) | p95 (ms) |", "|---|---:|---:|"]
+    lines += [f"| {r['widget']} | {r['median_ms']:.2f} | {r['p95_ms']:.2f} |" for r in updates]
+    lines += ["", "Doel: p95 ≤ 50 ms.", "",
+              f"Antwoord opslaan (60 antwoorden in het bestand, atomisch met bestandsslot): mediaan "
+              f"{store_median:.1f} ms, p95 {store_p95:.1f} ms.", "",
+              f"JupyterHub: het zwaarste notebook gebruikt ~{worst_memory:.0f} MiB per kernel, dus "
+              f"~{1024 / worst_memory:.0f} studenten per GB kernelgeheugen (plus ~100 MiB per "
+              "gebruiker voor de JupyterLab-server)."]
+    report = "\n".join(lines)
+    print(report)
+    (PROJECT / "benchmarks" / "latest.md").write_text(report + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
