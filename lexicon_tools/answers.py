@@ -205,8 +205,11 @@ class AnswerStore:
                 pass
 
     def _write_merged(self) -> None:
-        if self._blocked:
-            raise OSError(0, self._blocked)
+        if self._blocked:  # the file could not be read before: try again, never overwrite blindly
+            self._blocked = None
+            self._read_disk(move_bad_aside=False)
+            if self._blocked:
+                raise OSError(0, self._blocked)
         self.folder.mkdir(parents=True, exist_ok=True)
         with FileLock(str(self.path) + ".lock", timeout=10):
             disk = self._read_disk(move_bad_aside=True)
@@ -230,7 +233,8 @@ class AnswerStore:
             self._blocked = (f"het antwoordbestand {self.path} kan niet gelezen worden "
                              f"({exc.strerror}). Je antwoorden blijven in dit notebook tot dat is "
                              "opgelost; vraag je docent of beheerder om hulp.")
-            self.warnings.append(self._blocked)
+            if self._blocked not in self.warnings:
+                self.warnings.append(self._blocked)
             return {}
         answers = _parse_answers(raw)
         if answers is None and move_bad_aside:

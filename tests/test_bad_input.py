@@ -1,0 +1,266 @@
+"""Bad input, tried and survived: one test per row of docs/betrouwbaarheid.md.
+
+Every case ends in one clear Dutch message that names the file (or the id) and what to do, or in
+text shown escaped; never in a traceback for the user, never in lost answers. Rows already proven
+elsewhere (syntax errors, killed saves, two writers, …) are named in the table with their test.
+"""
+
+import errno
+import shutil
+import textwrap
+
+import pytest
+
+import lexicon_tools as lt
+from lexicon_tools import AnswerStore, LexiconError
+from lexicon_tools.__main__ import main
+from lexicon_tools.exercises import check_exercises, question
+from lexicon_tools.export import collect_hand_in, hand_in_html
+from conftest import HERE
+
+EXERCISES = HERE / "data" / "exercises"
+SCRIPT = "<script>alert('x')</script>"
+IMG = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture
+def exercises(tmp_path):
+    target = tmp_path / "oefeningen"
+    shutil.copytree(EXERCISES, target)
+    return target
+
+
+def only_problem(folder):
+    problems = check_exercises(folder)[1]
+    assert len(problems) == 1, problems
+    return str(problems[0])
+
+
+# -- data and exercise files ---------------------------------------------------------------------
+def test_huge_exercise_file(exercises):
+    (exercises / "groot.yaml").write_bytes(b"# " + b"x" * 10_000_000 + b"\n")
+    message = only_problem(exercises)
+    assert "groot.yaml" in message and "10 MB" in message and "minder dan 2 MB" in message
+
+
+def test_huge_lemma_file(lexicon_copy):
+    (lexicon_copy / "lemmas" / "groot.md").write_bytes(b"-" * 10_000_000)
+    _, problems = lt.check_lexicon(lexicon_copy)
+    assert any("groot.md" in str(p) and "MB" in str(p) for p in problems)
+
+
+def test_exercise_file_not_utf8(exercises):
+    (exercises / "latin1.yaml").write_bytes("lemma: alfa\ntitel: Caf\xe9\n".encode("latin-1"))
+    message = only_problem(exercises)
+    assert "latin1.yaml, regel 2" in message and "UTF-8" in message
+
+
+@pytest.mark.parametrize("tag", ["!!python/object/apply:os.system ['echo gehackt']",
+                                 "!!python/name:os.system",
+                                 "!!python/object/new:subprocess.Popen [['touch', 'gehackt']]"])
+def test_yaml_tags_never_build_objects(exercises, tag, capsys):
+    (exercises / "tag.yaml").write_text(f"lemma: alfa\ntitel: {tag}\n", encoding="utf-8")
+    problems = check_exercises(exercises)[1]
+    assert problems and all("tag.yaml" in str(p) for p in problems)
+    assert any("tag" in str(p) and "niet toegestaan" in str(p) for p in problems)
+    assert "gehackt" not in capsys.readouterr().out and not (exercises / "gehackt").exists()
+
+
+def test_wrong_types_in_an_exercise_file(exercises):
+    (exercises / "typen.yaml").write_text(textwrap.dedent("""\
+        lemma: alfa
+        quiz:
+          - id: typen-q1
+            vraag: [een, lijst]
+            opties: alleen tekst
+        """), encoding="utf-8")
+    problems = [str(p) for p in check_exercises(exercises)[1]]
+    assert any("regel 4" in p and "moet een tekst zijn, maar is een lijst" in p for p in problems)
+    assert any("regel 5" in p and "moet een lijst zijn" in p for p in problems)
+
+
+def test_empty_and_binary_files(exercises):
+    (exercises / "leeg.yaml").write_bytes(b"")
+    (exercises / "plaatje.yaml").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    problems = [str(p) for p in check_exercises(exercises)[1]]
+    assert any("leeg.yaml" in p and "leeg" in p for p in problems)
+    assert any("plaatje.yaml" in p for p in problems)
+
+
+def test_unknown_ids_in_a_notebook_call():
+    with pytest.raises(LexiconError, match="geen vraag met id 'vertrouwen-r9'.*Bedoel je"):
+        lt.Reflection("vertrouwen-r9", AnswerStore("x"))
+    with pytest.raises(LexiconError, match="geen lemma met id 'vertrouwn'.*vertrouwen"):
+        lt.toon_lemma("vertrouwn")
+    with pytest.raises(LexiconError, match="quizvraag, geen reflectievraag"):
+        lt.Reflection("vertrouwen-q1", AnswerStore("x"))
+
+
+def test_unknown_folder_for_the_check_command(capsys):
+    assert main(["check", "/bestaat/niet"]) == 1
+    assert "/bestaat/niet: deze map bestaat niet" in capsys.readouterr().out
+
+
+def test_symlink_loop_or_directory_named_like_a_file(exercises):
+    (exercises / "map.yaml").mkdir()
+    problems = [str(p) for p in check_exercises(exercises)[1]]
+    assert any("map.yaml" in p and "kan niet gelezen worden" in p for p in problems)
+
+
+# -- HTML and script in lecturer text and student answers -------------------------------------------
+@pytest.fixture
+def hostile_exercises(tmp_path):
+    folder = tmp_path / "vijandig"
+    folder.mkdir()
+    (folder / "alfa.yaml").write_text(textwrap.dedent(f"""\
+        lemma: vertrouwen
+        reflectie:
+          - id: h-r1
+            soort: toepassen
+            casus: "{SCRIPT}"
+            vraag: "Wat doe je? {IMG}"
+        quiz:
+          - id: h-q1
+            vraag: "Kies {SCRIPT}"
+            opties:
+              - tekst: "{IMG}"
+                juist: true
+                feedback: "Goed {SCRIPT}"
+              - tekst: "<b>vet</b>"
+                feedback: "Fout {IMG}"
+        sorteer:
+          - id: h-s1
+            opdracht: "Sorteer {SCRIPT}"
+            categorieen:
+              - id: a
+                label: "<i>A</i>"
+              - id: b
+                label: B
+            items:
+              - tekst: "{IMG}"
+                antwoord: a
+                feedback: "{SCRIPT}"
+              - tekst: gewoon
+                antwoord: b
+                feedback: ok
+        """), encoding="utf-8")
+    return folder
+
+
+def html_of(widget) -> str:
+    """Everything a widget tree renders as HTML (labels and options are plain text in ipywidgets)."""
+    import ipywidgets as widgets
+
+    parts, stack = [], [widget]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, (widgets.HTML, widgets.HTMLMath)):
+            parts.append(item.value)
+        assert not getattr(item, "description_allow_html", False)
+        stack.extend(getattr(item, "children", ()))
+    return "\n".join(parts)
+
+
+def test_lecturer_html_is_shown_escaped_in_every_widget(hostile_exercises):
+    store = AnswerStore("vijandig")
+    reflection = lt.Reflection("h-r1", store, exercises_folder=hostile_exercises)
+    quiz = lt.Quiz("h-q1", store, exercises_folder=hostile_exercises)
+    quiz._choices["h-q1"].value = 1
+    quiz._check.click()
+    sort = lt.SortTask("h-s1", store, exercises_folder=hostile_exercises)
+    for index in range(len(sort.model.task.items)):
+        sort.model.place(index, "a")
+    sort._check.click()
+    for widget in (reflection, quiz, sort):
+        shown = html_of(widget)
+        assert "<script" not in shown and "<img" not in shown and "<b>vet" not in shown, shown
+    assert "&lt;script&gt;" in html_of(reflection) and "Fout &lt;img" in html_of(quiz)
+    assert "&lt;script&gt;" in html_of(sort)  # the per-item feedback, escaped
+    assert quiz._choices["h-q1"].options[0][0] == IMG  # an option is shown as literal text
+
+
+def test_student_answers_are_shown_escaped(tmp_path):
+    store = AnswerStore("nb", tmp_path, delay=0)
+    store.set("_naam", SCRIPT)
+    store.set("q1", f"{SCRIPT}\n{IMG}", question=f"Vraag {IMG}")
+    page = hand_in_html(collect_hand_in([store])).split("</head>", 1)[1]
+    assert "<script" not in page and "<img" not in page
+    panel = lt.ExportPanel(store)
+    assert panel._name.value == SCRIPT  # a text field shows the text as typed, never as HTML
+
+
+# -- the answers folder ------------------------------------------------------------------------------
+def test_unreadable_answers_file_is_never_overwritten(tmp_path, monkeypatch):
+    (tmp_path / "nb.json").write_text('{"antwoorden": {"oud": {"tekst": "eerder werk"}}}',
+                                      encoding="utf-8")
+    real_read = type(tmp_path).read_bytes
+    blocked = {"on": True}
+
+    def read_bytes(path):
+        if blocked["on"] and path.name == "nb.json":
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_read(path)
+
+    monkeypatch.setattr(type(tmp_path), "read_bytes", read_bytes)
+    store = AnswerStore("nb", tmp_path, delay=0)
+    assert "kan niet gelezen worden" in store.warnings[0] and "nb.json" in store.warnings[0]
+    store.set("nieuw", "nieuw antwoord")
+    assert store.status().startswith("Niet opgeslagen") and store.get("nieuw") == "nieuw antwoord"
+    assert "eerder werk" in (tmp_path / "nb.json").read_text(encoding="utf-8")
+    blocked["on"] = False  # the lecturer fixed the rights: the next save merges, nothing is lost
+    assert store.flush() is True
+    again = AnswerStore("nb", tmp_path)
+    assert again.get("oud") == "eerder werk" and again.get("nieuw") == "nieuw antwoord"
+
+
+@pytest.mark.parametrize("code, words", [(errno.EROFS, "geen schrijfrechten"),
+                                         (errno.EACCES, "geen schrijfrechten"),
+                                         (errno.ENOSPC, "schijf is vol")])
+def test_read_only_or_full_answers_folder(tmp_path, monkeypatch, code, words):
+    import lexicon_tools.answers as answers_module
+
+    real_write = answers_module._atomic_write_json
+
+    def fail(path, data):
+        raise OSError(code, "simulated")
+
+    store = AnswerStore("nb", tmp_path, delay=0)
+    monkeypatch.setattr(answers_module, "_atomic_write_json", fail)
+    reflection = lt.ReflectionModel("q", "Vraag?", store)
+    reflection.update("mijn tekst")
+    assert words in reflection.status() and reflection.text == "mijn tekst"
+    reflection.update("mijn tekst, langer")
+    monkeypatch.setattr(answers_module, "_atomic_write_json", real_write)
+    assert store.flush() is True
+    assert AnswerStore("nb", tmp_path).get("q") == "mijn tekst, langer"
+
+
+def test_answers_folder_cannot_be_created(tmp_path):
+    (tmp_path / "bestand").write_text("geen map", encoding="utf-8")
+    store = AnswerStore("nb", tmp_path / "bestand" / "antwoorden", delay=0)
+    store.set("q", "tekst")
+    assert store.status().startswith("Niet opgeslagen") and store.get("q") == "tekst"
+
+
+def test_hand_in_to_an_unwritable_place_is_a_message(tmp_path, monkeypatch):
+    store = AnswerStore("nb", tmp_path / "a", delay=0)
+    store.set("q", "tekst", question="Vraag?")
+    (tmp_path / "bezet").write_text("", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    panel = lt.ExportPanel(store)
+    monkeypatch.setattr(panel.model, "export",
+                        lambda *a, **k: (_ for _ in ()).throw(OSError(errno.ENOSPC, "vol")))
+    panel._button.click()
+    assert "Exporteren lukte niet" in panel._result.value and "niet weg" in panel._result.value
+
+
+def test_own_copy_of_the_book_that_is_not_the_book(tmp_path):
+    path = tmp_path / "boodschappen.txt"
+    path.write_text("melk\nbrood\n" * 100, encoding="utf-8")
+    with pytest.raises(LexiconError, match="geen enkel lemma"):
+        lt.fulltext.load(path)
+    binary = tmp_path / "boek.pdf"
+    binary.write_bytes(b"%PDF-1.7\n\xff\xfe\x00")
+    with pytest.raises(LexiconError, match="geen UTF-8-tekstbestand.*pdftotext"):
+        lt.fulltext.load(binary)
+
