@@ -103,7 +103,7 @@ def open_notebook(page, lab, name: str) -> None:
     page.wait_for_selector(".jp-Notebook .jp-Cell")
     page.wait_for_function(
         "() => [...document.querySelectorAll('.jp-StatusBar-TextItem, .jp-Toolbar-kernelStatus')]"
-        ".some(e => /Idle/.test(e.textContent || e.getAttribute('title') || ''))"
+        ".some(e => /Idle|Inactief/.test(e.textContent || e.getAttribute('title') || ''))"
         " || document.querySelector('.jp-Notebook-ExecutionIndicator[data-status=idle]')",
         timeout=90_000)
 
@@ -350,3 +350,122 @@ def test_lexicon_as_network_path_and_search(page, lab, shot_on_failure):
         "() => document.querySelector('.lt-zoeken').innerText.includes(\"Geen treffers voor '<b>x</b>'\")",
         timeout=30_000)
     page.screenshot(path=str(ARTEFACTS / "lexicon_als_netwerk_zoeken.png"))
+
+
+# -- every notebook: run all, no errors, every widget type renders and reacts, answers survive -------
+WIDGET_SELECTORS = {
+    "lt.Reflection(": ".lt-reflectie", "lt.Reflections(": ".lt-reflectie", "lt.Quiz": ".lt-quiz",
+    "lt.SortTask(": ".lt-sorteer", "lt.ModelViewer(": ".lt-modelviewer",
+    "lt.NetworkMapView(": ".lt-netwerkkaart", "lt.DistanceScaleView(": ".lt-afstandsschaal",
+    "lt.SchellingView(": ".lt-schelling", "lt.ProfileView(": ".lt-profiel",
+    "lt.StraatscanView(": ".lt-straatscan", "lt.Worksheet(": ".lt-werkblad",
+    "lt.Perspectives(": ".lt-perspectieven", "lt.IntegralCaseView(": ".lt-integraal",
+    "lt.CaseMapView(": ".lt-casuskaart", "lt.PathExplorer(": ".lt-pad",
+    "lt.SearchView(": ".lt-zoeken", "lt.ExportPanel(": ".lt-export",
+    "lt.ClassOverview(": ".lt-klasoverzicht",
+}
+ALL_NOTEBOOKS = sorted(p.name for p in (PROJECT / "notebooks").glob("*.ipynb"))
+SNAPSHOT = ("e => e.innerText + '|' + [...e.querySelectorAll('img')].map(i => i.src).join(',')")
+BUTTONS = re.compile("Controleer|Vergelijk|Lees in|Exporteer dit|1 stap|Zoek")
+
+
+def expected_widgets(name: str) -> dict[str, int]:
+    """CSS class of each widget type in a notebook, with how many its code creates at least."""
+    nb = json.loads((PROJECT / "notebooks" / name).read_text(encoding="utf-8"))
+    code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+    counts: dict[str, int] = {}
+    for call, selector in WIDGET_SELECTORS.items():
+        if call in code:
+            counts[selector] = counts.get(selector, 0) + code.count(call)
+    return counts
+
+
+def wait_until_all_ran(page, timeout: float = 180_000) -> None:
+    page.wait_for_function(
+        "() => { const p = [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) "
+        ".jp-CodeCell .jp-InputPrompt')]; return p.length && p.every(e => /\\[\\d+\\]/.test(e.textContent)); }",
+        timeout=timeout)
+
+
+def interact(page, root) -> None:
+    """One real interaction with a widget; wait until what it shows has changed."""
+    root.scroll_into_view_if_needed()
+    before = root.evaluate(SNAPSHOT)
+    selects, areas = root.locator("select"), root.locator("textarea")
+    radios, texts = root.locator("input[type=radio]"), root.locator("input[type=text]")
+    if selects.count():
+        select = selects.first
+        options = select.locator("option").count()
+        current = select.evaluate("s => s.selectedIndex")
+        # the first option is often a "— kies —" placeholder: pick a real, different one
+        select.select_option(index=1 if current != 1 else (2 if options > 2 else 0))
+    elif areas.count():
+        areas.first.fill("Een antwoord uit de browsertest.")
+    elif radios.count():
+        radios.first.check()
+    elif texts.count():
+        texts.first.fill("vertrouwen")
+        texts.first.press("Enter")
+    try:
+        page.wait_for_function(
+            f"([el, old]) => ({SNAPSHOT})(el) !== old", arg=[root.element_handle(), before],
+            timeout=3_000)
+        return
+    except Exception:
+        pass
+    preferred = root.locator("button", has_text=BUTTONS)
+    button = preferred.first if preferred.count() else \
+        root.locator("button:not(.mod-active):not([disabled])").first
+    button.click()
+    page.wait_for_function(f"([el, old]) => ({SNAPSHOT})(el) !== old",
+                           arg=[root.element_handle(), before], timeout=20_000)
+
+
+@pytest.mark.parametrize("name", ALL_NOTEBOOKS)
+def test_every_notebook_runs_renders_reacts_and_keeps_answers(page, lab, shot_on_failure, name):
+    ARTEFACTS.mkdir(exist_ok=True)
+    open_notebook(page, lab, name)
+    run_all(page)
+    wait_until_all_ran(page)
+    expected = expected_widgets(name)
+    for selector, count in expected.items():
+        page.wait_for_function("([s, n]) => document.querySelectorAll(s).length >= n",
+                               arg=[selector, count], timeout=60_000)
+    outputs = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output")
+    assert outputs.count() > 0
+    errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'],"
+                          " .jp-OutputArea-output:has-text('Traceback')")
+    assert errors.count() == 0, errors.first.inner_text()
+    page.screenshot(path=str(ARTEFACTS / f"{Path(name).stem}.png"))
+
+    for selector in expected:
+        if selector == ".lt-reflectie":
+            continue  # tested below, with the restart and the reload
+        interact(page, page.locator(selector).first)
+
+    if ".lt-reflectie" not in expected:
+        return
+    answer = f"Mijn antwoord in {name}, met een é en een <tag>."
+    area = page.locator(".lt-reflectie textarea").first
+    area.scroll_into_view_if_needed()
+    area.fill(answer)
+    page.wait_for_function(
+        "() => /Opgeslagen om/.test(document.querySelector('.lt-reflectie .lt-status').textContent)",
+        timeout=30_000)
+    # A page reload (the widgets are gone), then a kernel restart: the answer comes back from disk.
+    page.reload()
+    open_notebook_after_reload(page)
+    menu(page, "Kernel", "Restart Kernel and Run All Cells")
+    page.locator(".jp-Dialog button", has_text=re.compile("Restart|Herstart")).click()
+    page.wait_for_function(
+        "(text) => { const a = document.querySelector('.lt-reflectie textarea');"
+        " return a && a.value === text; }", arg=answer, timeout=120_000)
+
+
+def open_notebook_after_reload(page) -> None:
+    page.wait_for_selector(".jp-Notebook .jp-Cell")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.jp-StatusBar-TextItem, .jp-Toolbar-kernelStatus')]"
+        ".some(e => /Idle|Inactief/.test(e.textContent || e.getAttribute('title') || ''))"
+        " || document.querySelector('.jp-Notebook-ExecutionIndicator[data-status=idle]')",
+        timeout=90_000)

@@ -13,8 +13,10 @@ FOLDER = HERE / "data" / "exercises"
 def test_worksheet_saves_each_step(tmp_path):
     store = AnswerStore("nb", tmp_path, delay=0)
     sheet = lt.Worksheet("test-werkblad", store, exercises_folder=FOLDER)
+    assert "0 van 2 stappen ingevuld" in sheet._status.value
     sheet._areas["stap-1"].value = "Zelfstandig blijven wonen."
     assert not sheet.model.is_complete()
+    assert "1 van 2 stappen ingevuld · Opgeslagen om" in sheet._status.value
     sheet._areas["stap-2"].value = "Ja, dat is de bedoeling van de Wmo."
     assert sheet.model.is_complete()
     again = lt.Worksheet("test-werkblad", AnswerStore("nb", tmp_path), exercises_folder=FOLDER)

@@ -75,11 +75,32 @@ class Worksheet(widgets.VBox):
             self._areas[step.id] = area
             rows += [widgets.HTML(f"<b>Stap {number}. {html.escape(step.label)}</b><br>"
                                   f"{html.escape(step.vraag)}"), area]
-        super().__init__(rows)
+        self._status = widgets.HTML()
+        self._store = store
+        if store is not None:
+            store.on_change(self._on_saved)
+        self._show_status()
+        super().__init__([*rows, self._status])
         self.add_class("lt-werkblad")
 
     def _on_text(self, field):
-        return lambda change: self.model.update(field, change["new"])
+        def handler(change):
+            self.model.update(field, change["new"])
+            self._show_status()
+        return handler
+
+    def _on_saved(self, store) -> None:
+        self._show_status()
+
+    def _show_status(self) -> None:
+        """Progress and whether it is saved: 'Stap 2 van 4 ingevuld · Opgeslagen om 10:12'."""
+        done = sum(1 for field in self.model.fields if self.model.text(field).strip())
+        parts = [f"{done} van {len(self.model.fields)} stappen ingevuld"]
+        if self._store is not None:
+            parts.append(self._store.status())
+        text = html.escape(" · ".join(parts))
+        colour = "#b00020" if "Niet opgeslagen" in text else "#555"
+        self._status.value = f"<small class='lt-status' style='color:{colour}'>{text}</small>"
 
 
 class Perspectives(widgets.VBox):
