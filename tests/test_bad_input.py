@@ -264,3 +264,16 @@ def test_own_copy_of_the_book_that_is_not_the_book(tmp_path):
     with pytest.raises(LexiconError, match="geen UTF-8-tekstbestand.*pdftotext"):
         lt.fulltext.load(binary)
 
+
+
+def test_the_reliability_table_names_real_tests():
+    """docs/betrouwbaarheid.md lists, per input, the test that proves it: they must all exist."""
+    from conftest import PROJECT
+    import re
+
+    table = (PROJECT / "docs" / "betrouwbaarheid.md").read_text(encoding="utf-8")
+    named = re.findall(r"`(test_\w+\.py)::(test_\w+)`", table)
+    assert len(named) > 30
+    missing = [f"{f}::{t}" for f, t in named
+               if f"def {t}(" not in (PROJECT / "tests" / f).read_text(encoding="utf-8")]
+    assert not missing, missing

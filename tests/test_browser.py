@@ -4,6 +4,7 @@ Open the start notebook, run all, see the reflection widget, type an answer, res
 run again and see the answer restored. Skipped (with the reason) where chromium is missing.
 """
 
+import contextlib
 import json
 import re
 import os
@@ -48,7 +49,7 @@ def wait_for_http(url: str, timeout: float = 90) -> None:
             return
         except OSError:
             time.sleep(0.5)
-    raise TimeoutError(f"JupyterLab did not answer at {url}")
+    raise TimeoutError(f"the local server did not answer at {url}")
 
 
 @pytest.fixture(scope="module")
@@ -66,22 +67,27 @@ def lab(tmp_path_factory):
     env = {**os.environ, "NABIJHEID_DATA": str(answers), "JUPYTERLAB_SETTINGS_DIR": str(settings),
            "JUPYTERLAB_WORKSPACES_DIR": str(base / "workspaces")}
     port = free_port()
-    log = open(base / "lab.log", "w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}",
-         "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=", "--ServerApp.password=",
-         f"--ServerApp.root_dir={root}", "--allow-root"],
-        env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        wait_for_http(f"http://127.0.0.1:{port}/lab")
+    with serving([sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}",
+                  "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=",
+                  "--ServerApp.password=", f"--ServerApp.root_dir={root}", "--allow-root"],
+                 env, base / "lab.log", f"http://127.0.0.1:{port}/lab"):
         yield {"url": f"http://127.0.0.1:{port}", "answers": answers, "root": root}
-    finally:
-        server.terminate()
+
+
+@contextlib.contextmanager
+def serving(command: list[str], env: dict, log_path: Path, url: str):
+    """Run a local web server (JupyterLab, Voilà) until the block ends; wait until it answers."""
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
+            wait_for_http(url)
+            yield server
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                server.kill()
 
 
 @pytest.fixture
@@ -100,6 +106,11 @@ def page(lab, tmp_path):
 
 def open_notebook(page, lab, name: str) -> None:
     page.goto(f"{lab['url']}/lab/tree/{name}?reset")  # a fresh workspace: only this notebook
+    wait_for_notebook(page)
+
+
+def wait_for_notebook(page) -> None:
+    """The notebook is shown and its kernel is idle (in English or Dutch)."""
     page.wait_for_selector(".jp-Notebook .jp-Cell")
     page.wait_for_function(
         "() => [...document.querySelectorAll('.jp-StatusBar-TextItem, .jp-Toolbar-kernelStatus')]"
@@ -158,7 +169,6 @@ def test_start_notebook_answer_survives_kernel_restart(page, lab, shot_on_failur
     answer = "Een buurtwerker die gewoon elke week langskwam."
     areas.first.click()
     areas.first.type(answer, delay=5)
-    status = page.locator(".lt-reflectie .lt-status").first
     page.wait_for_function(
         "() => /Opgeslagen om/.test(document.querySelector('.lt-reflectie .lt-status').textContent)",
         timeout=30_000)
@@ -454,7 +464,7 @@ def test_every_notebook_runs_renders_reacts_and_keeps_answers(page, lab, shot_on
         timeout=30_000)
     # A page reload (the widgets are gone), then a kernel restart: the answer comes back from disk.
     page.reload()
-    open_notebook_after_reload(page)
+    wait_for_notebook(page)
     menu(page, "Kernel", "Restart Kernel and Run All Cells")
     page.locator(".jp-Dialog button", has_text=re.compile("Restart|Herstart")).click()
     page.wait_for_function(
@@ -462,10 +472,41 @@ def test_every_notebook_runs_renders_reacts_and_keeps_answers(page, lab, shot_on
         " return a && a.value === text; }", arg=answer, timeout=120_000)
 
 
-def open_notebook_after_reload(page) -> None:
-    page.wait_for_selector(".jp-Notebook .jp-Cell")
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('.jp-StatusBar-TextItem, .jp-Toolbar-kernelStatus')]"
-        ".some(e => /Idle|Inactief/.test(e.textContent || e.getAttribute('title') || ''))"
-        " || document.querySelector('.jp-Notebook-ExecutionIndicator[data-status=idle]')",
-        timeout=90_000)
+
+# -- Voilà: the ladder notebook as a standalone web page ---------------------------------------------
+@pytest.fixture(scope="module")
+def voila(tmp_path_factory):
+    pytest.importorskip("voila")
+    base = tmp_path_factory.mktemp("voila")
+    port = free_port()
+    notebook = PROJECT / "notebooks" / "10_ladder_van_onderlinge_verbintenissen.ipynb"
+    with serving([sys.executable, "-m", "voila", "--no-browser", f"--port={port}",
+                  "--Voila.ip=127.0.0.1", "--show_tracebacks=True", str(notebook)],
+                 {**os.environ, "NABIJHEID_DATA": str(base / "antwoorden")}, base / "voila.log",
+                 f"http://127.0.0.1:{port}/"):
+        yield {"url": f"http://127.0.0.1:{port}/", "log": base / "voila.log"}
+
+
+def test_ladder_notebook_works_in_voila(page, voila, shot_on_failure):
+    ARTEFACTS.mkdir(exist_ok=True)
+    page.goto(voila["url"], timeout=180_000)
+    ladder = page.locator(".lt-model-ladder").first
+    ladder.wait_for(timeout=180_000)
+    assert ladder.locator(".lt-niveau").count() == 6
+    page.locator(".lt-straatscan").first.wait_for(timeout=60_000)
+    assert page.locator(".jp-OutputArea-output:has-text('Traceback')").count() == 0
+
+    # Choose a rung in the ladder viewer: its explanation appears.
+    viewer = page.locator(".lt-modelviewer").first
+    viewer.scroll_into_view_if_needed()
+    before = viewer.inner_text()
+    viewer.locator("select").first.select_option(index=4)
+    page.wait_for_function("([el, old]) => el.innerText !== old",
+                           arg=[viewer.element_handle(), before], timeout=30_000)
+    # And a scenario placed on the ladder gets feedback.
+    task = page.locator(".lt-sorteer").first
+    task.scroll_into_view_if_needed()
+    task.locator("select").first.select_option(index=2)
+    task.locator("button", has_text="Controleer").click()
+    task.locator(".lt-feedback").first.wait_for(timeout=30_000)
+    page.screenshot(path=str(ARTEFACTS / "voila_ladder.png"), full_page=False)
