@@ -123,6 +123,12 @@ def wait_for_notebook(page) -> None:
 DUTCH_MENUS = {"Run": "Uitvoeren", "Edit": "Bewerk"}
 
 
+def wait_for_count(page, selector: str, count: int, timeout: float = 60_000) -> None:
+    """Widget views render asynchronously: wait until at least ``count`` match ``selector``."""
+    page.wait_for_function("([s, n]) => document.querySelectorAll(s).length >= n",
+                           arg=[selector, count], timeout=timeout)
+
+
 def menu(page, top: str, item: str) -> None:
     label = re.compile(rf"^({top}|{DUTCH_MENUS.get(top, top)})$")
     page.locator(".lm-MenuBar-itemLabel", has_text=label).first.click()
@@ -196,8 +202,8 @@ def test_sociale_nabijheid_netwerkkaart_and_quiz(page, lab, shot_on_failure):
     kaart = page.locator(".lt-netwerkkaart").first
     kaart.wait_for(timeout=120_000)
     page.wait_for_function("() => document.querySelectorAll('.lt-quiz').length >= 7", timeout=120_000)
-    assert page.locator(".lt-modelviewer").count() >= 7
-    assert page.locator(".lt-schelling").count() == 1
+    wait_for_count(page, ".lt-modelviewer", 7)
+    wait_for_count(page, ".lt-schelling", 1)
 
     # Netwerkkaart: loading an example persona redraws the map and its reading.
     reading_before = kaart.inner_text()
@@ -215,9 +221,8 @@ def test_sociale_nabijheid_netwerkkaart_and_quiz(page, lab, shot_on_failure):
     quiz.scroll_into_view_if_needed()
     quiz.locator("input[type=radio]").first.check()
     quiz.locator("button", has_text="Controleer").click()
-    quiz.locator(".lt-feedback").first.wait_for(timeout=30_000)
-    assert "Score:" in quiz.inner_text()
-    assert ("✔" in quiz.inner_text()) or ("✘" in quiz.inner_text())
+    page.wait_for_function("(el) => /Score:/.test(el.innerText) && /[✔✘]/.test(el.innerText)",
+                           arg=quiz.element_handle(), timeout=30_000)
     page.screenshot(path=str(ARTEFACTS / "sociale_nabijheid_quiz.png"))
 
 
@@ -225,19 +230,22 @@ def test_ladder_notebook_places_a_scenario(page, lab, shot_on_failure):
     ARTEFACTS.mkdir(exist_ok=True)
     open_notebook(page, lab, "10_ladder_van_onderlinge_verbintenissen.ipynb")
     run_all(page)
-    ladder = page.locator(".lt-model-ladder").first
+    # widget views render asynchronously: wait for the ladder itself, with its six rungs
+    ladder = page.locator(".lt-model-ladder", has_text="Verplichte zorgzaamheid").first
     ladder.wait_for(timeout=120_000)
-    assert ladder.locator(".lt-niveau").count() == 6
-    assert ladder.inner_text().count("onwenselijk") >= 2
+    page.wait_for_function(
+        "(el) => el.querySelectorAll('.lt-niveau').length === 6"
+        " && (el.innerText.match(/onwenselijk/gi) || []).length >= 2",
+        arg=ladder.element_handle(), timeout=30_000)
     page.locator(".lt-straatscan").first.wait_for(timeout=60_000)
 
     task = page.locator(".lt-sorteer").first
     task.scroll_into_view_if_needed()
     task.locator("select").first.select_option(index=3)
     task.locator("button", has_text="Controleer").click()
-    feedback = task.locator(".lt-feedback").first
-    feedback.wait_for(timeout=30_000)
-    assert ("✔" in feedback.inner_text()) or ("✘" in feedback.inner_text())
+    page.wait_for_function(
+        "(el) => { const f = el.querySelector('.lt-feedback'); return f && /[✔✘]/.test(f.innerText); }",
+        arg=task.element_handle(), timeout=30_000)
     page.screenshot(path=str(ARTEFACTS / "ladder_scenario.png"))
 
     scan = page.locator(".lt-straatscan").first
@@ -303,8 +311,10 @@ def test_institutionele_nabijheid_matrix_and_case_map(page, lab, shot_on_failure
     case_map = page.locator(".lt-casuskaart").first
     case_map.wait_for(timeout=120_000)
     page.wait_for_function("() => document.querySelectorAll('.lt-quiz').length >= 6", timeout=120_000)
-    matrix = page.locator(".lt-model-matrix").first
-    assert matrix.locator(".lt-niveau").count() == 4
+    matrix = page.locator(".lt-model-matrix", has_text="Wicked problems").first
+    matrix.wait_for(timeout=60_000)
+    page.wait_for_function("(el) => el.querySelectorAll('.lt-niveau').length === 4",
+                           arg=matrix.element_handle(), timeout=30_000)
 
     # The matrix exercise: place a case, check, see feedback.
     task = page.locator(".lt-sorteer").filter(has_text="Bureaucratie").last
@@ -439,8 +449,7 @@ def test_every_notebook_runs_renders_reacts_and_keeps_answers(page, lab, shot_on
     wait_until_all_ran(page)
     expected = expected_widgets(name)
     for selector, count in expected.items():
-        page.wait_for_function("([s, n]) => document.querySelectorAll(s).length >= n",
-                               arg=[selector, count], timeout=60_000)
+        wait_for_count(page, selector, count)
     outputs = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output")
     assert outputs.count() > 0
     errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'],"
@@ -492,7 +501,8 @@ def test_ladder_notebook_works_in_voila(page, voila, shot_on_failure):
     page.goto(voila["url"], timeout=180_000)
     ladder = page.locator(".lt-model-ladder").first
     ladder.wait_for(timeout=180_000)
-    assert ladder.locator(".lt-niveau").count() == 6
+    page.wait_for_function("(el) => el.querySelectorAll('.lt-niveau').length === 6",
+                           arg=ladder.element_handle(), timeout=30_000)
     page.locator(".lt-straatscan").first.wait_for(timeout=60_000)
     assert page.locator(".jp-OutputArea-output:has-text('Traceback')").count() == 0
 
