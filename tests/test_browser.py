@@ -123,6 +123,16 @@ def wait_for_notebook(page) -> None:
 DUTCH_MENUS = {"Run": "Uitvoeren", "Edit": "Bewerk"}
 
 
+def open_and_run(page, lab, name: str, widget: str, quizzes: int = 0):
+    """Open a notebook, run all, wait for a widget and the quizzes; the first such widget."""
+    open_notebook(page, lab, name)
+    run_all(page)
+    found = page.locator(widget).first
+    found.wait_for(timeout=120_000)
+    wait_for_count(page, ".lt-quiz", quizzes, timeout=120_000)
+    return found
+
+
 def wait_for_count(page, selector: str, count: int, timeout: float = 60_000) -> None:
     """Widget views render asynchronously: wait until at least ``count`` match ``selector``."""
     page.wait_for_function("([s, n]) => document.querySelectorAll(s).length >= n",
@@ -197,11 +207,7 @@ def test_start_notebook_answer_survives_kernel_restart(page, lab, shot_on_failur
 
 def test_sociale_nabijheid_netwerkkaart_and_quiz(page, lab, shot_on_failure):
     ARTEFACTS.mkdir(exist_ok=True)
-    open_notebook(page, lab, "01_sociale_nabijheid.ipynb")
-    run_all(page)
-    kaart = page.locator(".lt-netwerkkaart").first
-    kaart.wait_for(timeout=120_000)
-    page.wait_for_function("() => document.querySelectorAll('.lt-quiz').length >= 7", timeout=120_000)
+    kaart = open_and_run(page, lab, "01_sociale_nabijheid.ipynb", ".lt-netwerkkaart", quizzes=7)
     wait_for_count(page, ".lt-modelviewer", 7)
     wait_for_count(page, ".lt-schelling", 1)
 
@@ -258,11 +264,7 @@ def test_ladder_notebook_places_a_scenario(page, lab, shot_on_failure):
 
 def test_geografische_nabijheid_profile(page, lab, shot_on_failure):
     ARTEFACTS.mkdir(exist_ok=True)
-    open_notebook(page, lab, "02_geografische_nabijheid.ipynb")
-    run_all(page)
-    profile = page.locator(".lt-profiel").first
-    profile.wait_for(timeout=120_000)
-    page.wait_for_function("() => document.querySelectorAll('.lt-quiz').length >= 8", timeout=120_000)
+    profile = open_and_run(page, lab, "02_geografische_nabijheid.ipynb", ".lt-profiel", quizzes=8)
     profile.scroll_into_view_if_needed()
     before = profile.locator("img").first.get_attribute("src")
     profile.locator(".widget-toggle-button").nth(3).click()  # first dimension, score 4
@@ -276,11 +278,7 @@ def test_geografische_nabijheid_profile(page, lab, shot_on_failure):
 
 def test_professionele_nabijheid_a_profile_of_a_helping_relationship(page, lab, shot_on_failure):
     ARTEFACTS.mkdir(exist_ok=True)
-    open_notebook(page, lab, "03a_professionele_nabijheid_relatie.ipynb")
-    run_all(page)
-    persp = page.locator(".lt-perspectieven").first
-    persp.wait_for(timeout=120_000)
-    page.wait_for_function("() => document.querySelectorAll('.lt-quiz').length >= 6", timeout=120_000)
+    persp = open_and_run(page, lab, "03a_professionele_nabijheid_relatie.ipynb", ".lt-perspectieven", quizzes=6)
     persp.scroll_into_view_if_needed()
     persp.locator("textarea").first.fill("Dat hij zijn eigen regie houdt.")
     persp.locator("button", has_text="Vergelijk").click()
@@ -291,11 +289,7 @@ def test_professionele_nabijheid_a_profile_of_a_helping_relationship(page, lab, 
 
 def test_professionele_nabijheid_b_integral_case(page, lab, shot_on_failure):
     ARTEFACTS.mkdir(exist_ok=True)
-    open_notebook(page, lab, "03b_professionele_nabijheid_werkwijzen.ipynb")
-    run_all(page)
-    case = page.locator(".lt-integraal").first
-    case.wait_for(timeout=120_000)
-    page.wait_for_function("() => document.querySelectorAll('.lt-quiz').length >= 6", timeout=120_000)
+    case = open_and_run(page, lab, "03b_professionele_nabijheid_werkwijzen.ipynb", ".lt-integraal", quizzes=6)
     case.scroll_into_view_if_needed()
     case.locator("select").first.select_option(index=1)
     page.wait_for_function(
@@ -306,11 +300,7 @@ def test_professionele_nabijheid_b_integral_case(page, lab, shot_on_failure):
 
 def test_institutionele_nabijheid_matrix_and_case_map(page, lab, shot_on_failure):
     ARTEFACTS.mkdir(exist_ok=True)
-    open_notebook(page, lab, "04_institutionele_nabijheid.ipynb")
-    run_all(page)
-    case_map = page.locator(".lt-casuskaart").first
-    case_map.wait_for(timeout=120_000)
-    page.wait_for_function("() => document.querySelectorAll('.lt-quiz').length >= 6", timeout=120_000)
+    case_map = open_and_run(page, lab, "04_institutionele_nabijheid.ipynb", ".lt-casuskaart", quizzes=6)
     matrix = page.locator(".lt-model-matrix", has_text="Wicked problems").first
     matrix.wait_for(timeout=60_000)
     page.wait_for_function("(el) => el.querySelectorAll('.lt-niveau').length === 4",
