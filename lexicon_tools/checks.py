@@ -7,6 +7,8 @@ the content changes.
 
 __all__ = ["controleer", "expected", "CHECKS"]
 
+import html
+
 import networkx as nx
 import pandas as pd
 
@@ -51,16 +53,28 @@ def expected(question: str, lex=None):
 
 
 def _normalise(answer, lex) -> object:
-    """Accept a lemma id or title (any case), a one-row frame/Series, or a dict/Series of counts."""
+    """Accept what the tips produce: a lemma id or title (any case), a row or one-row frame,
+    an (id, value) pair, or a dict/Series of counts."""
     titles = {lemma.titel.lower(): lemma.id for lemma in lex.lemmas.values()}
     if isinstance(answer, pd.DataFrame) and len(answer) >= 1:
         answer = answer.iloc[0].get("id", answer.index[0])
     if isinstance(answer, pd.Series) and answer.dtype.kind in "iu":
         return {str(k): int(v) for k, v in answer.items()}
+    if isinstance(answer, pd.Series):  # one row of the lemma table
+        answer = answer.get("id", answer.name)
     if isinstance(answer, dict):
-        return {str(k): int(v) for k, v in answer.items()}
+        try:
+            return {str(k): int(v) for k, v in answer.items()}
+        except (TypeError, ValueError):
+            return str(answer)
+    if isinstance(answer, (tuple, list)) and answer and isinstance(answer[0], str):
+        answer = answer[0]  # e.g. max(G.degree(), key=...) gives (id, degree)
     if isinstance(answer, str):
         return titles.get(answer.strip().lower(), answer.strip())
+    try:
+        hash(answer)
+    except TypeError:
+        return repr(answer)
     return answer
 
 
@@ -79,7 +93,8 @@ def check_message(question: str, answer, lex=None) -> tuple[bool | None, str]:
         ok = given in right
     if ok:
         return True, "Goed! Dat klopt met de gegevens."
-    return False, f"Nog niet goed: je antwoord was {given!r}. {HINTS[question]}"
+    shown = html.escape(given if isinstance(given, str) and given.startswith(("{", "[")) else repr(given))
+    return False, f"Nog niet goed: je antwoord was {shown}. {HINTS[question]}"
 
 
 def controleer(question: str, answer) -> None:

@@ -62,3 +62,9 @@ def test_checks_compute_the_answer_from_the_data():
     ok, message = check_message("meeste-bronnen", wrong)
     assert ok is False and "Tip:" in message
     assert expected("hoogste-graad") and check_message("onzin", 1)[0] is False
+    # what the tips in the notebook produce is accepted as it comes
+    assert check_message("meeste-bronnen", top.iloc[0])[0] is True  # a whole row
+    degrees = dict(lex.graph().degree())
+    assert check_message("hoogste-graad", max(degrees.items(), key=lambda x: x[1]))[0] is True
+    ok, message = check_message("hoogste-graad", ["<b>x</b>", [1]])
+    assert ok is False and "&lt;b&gt;" in message and "<b>" not in message
