@@ -7,7 +7,7 @@ and sort tasks (``sorteer``), each with a stable id under which answers are save
 __all__ = ["ExerciseFile", "ReflectionQuestion", "QuizQuestion", "SortTask", "DistanceScaleSpec",
            "NetworkMapSpec", "StraatscanSpec", "ProfileSpec", "PerspectiveSpec", "WorksheetSpec",
            "IntegralCaseSpec", "CaseMapSpec", "TIE_KINDS", "load_exercises", "load_exercise_set",
-           "exercise_folders", "lemma_of", "ids_for_lemma", "check_exercises", "question"]
+           "exercise_folders", "ids_for_lemma", "check_exercises", "question"]
 
 import re
 from functools import lru_cache
@@ -392,11 +392,6 @@ def exercise_folders(folder: str | Path | None = None) -> list[Path]:
 
 def _folders_shown(folders: list[Path]) -> str:
     return " en ".join(f"{f.name}/" for f in folders)
-
-
-def lemma_of(item_id: str, folder: str | Path | None = None) -> str | None:
-    """The lemma an exercise item belongs to (from the folder that supplies it), or None."""
-    return load_exercise_set(folder)[1].get(item_id)
 
 
 def ids_for_lemma(lemma_id: str, kind: type, folder: str | Path | None = None) -> list[str]:

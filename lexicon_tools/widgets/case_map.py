@@ -77,7 +77,6 @@ class CaseMapView(widgets.VBox):
                            data=self.model.to_data())
 
     def _show_party(self) -> None:
-
         party = self._parties.get(self.model.selected)
         self._party_text.value = "" if party is None else (
             f"<div style='border-left:4px solid #56B4E9;padding-left:8px'><b>{html.escape(party.naam)}</b>"

@@ -3,12 +3,12 @@
 __all__ = ["ClassOverview"]
 
 import html
-import io
 
 import ipywidgets as widgets
 
 from ..class_overview import (ClassHandIns, answers_side_by_side, completion_table,
                               draw_completion, escape_cell, read_hand_ins)
+from .figure import figure_png
 from .style import WRONG
 
 
@@ -34,8 +34,6 @@ class ClassOverview(widgets.VBox):
         self.load()
 
     def load(self) -> None:
-        import matplotlib.pyplot as plt
-
         self.data = read_hand_ins(self._folder.value)
         problems = "".join(f"<li>{html.escape(p)}</li>" for p in self.data.problemen)
         students = self.data.studenten
@@ -49,11 +47,7 @@ class ClassOverview(widgets.VBox):
             self._question.options = []
             self._answers.value = ""
             return
-        ax = draw_completion(table)
-        buffer = io.BytesIO()
-        ax.figure.savefig(buffer, format="png", dpi=80)
-        plt.close(ax.figure)
-        self._chart.value = buffer.getvalue()
+        self._chart.value = figure_png(draw_completion(table).figure, dpi=80)
         questions = self.data.antwoorden.drop_duplicates(["notebook", "vraag_id"])
         self._question.options = [(f"{r.notebook} · {r.vraag[:90]}", (r.notebook, r.vraag_id))
                                   for r in questions.itertuples()]

@@ -52,7 +52,6 @@ class DistanceScaleView(widgets.VBox):
         return handler
 
     def _draw(self) -> None:
-
         scores = {g: s for g, s in self.model.scores().items() if s is not None}
         if not scores:
             self._chart.clear()

@@ -3,7 +3,6 @@
 __all__ = ["SearchView", "PathExplorer", "path_steps"]
 
 import html
-import io
 
 import ipywidgets as widgets
 
@@ -11,6 +10,7 @@ from ..errors import LexiconError
 from ..graphs import shortest_path
 from ..loading import load_lexicon
 from ..search import zoek
+from .figure import figure_png
 from .style import WRONG
 
 
@@ -79,8 +79,6 @@ class PathExplorer(widgets.VBox):
         self._update()
 
     def _update(self) -> None:
-        import matplotlib.pyplot as plt
-
         from ..drawing import draw_lemma_graph
 
         try:
@@ -92,11 +90,8 @@ class PathExplorer(widgets.VBox):
         # Draw first, then show steps and figure together, so they never disagree. An Image widget
         # (not an Output) makes a redraw one state update; the numbered steps are the figure's
         # text alternative.
-        ax = draw_lemma_graph(self.lex, self.graph, highlight=self.path)
-        buffer = io.BytesIO()
-        ax.figure.savefig(buffer, format="png", dpi=80, bbox_inches="tight")
-        plt.close(ax.figure)
+        png = figure_png(draw_lemma_graph(self.lex, self.graph, highlight=self.path).figure, dpi=80)
         steps = path_steps(self.graph, self.path)
-        self._figure.value = buffer.getvalue()
+        self._figure.value = png
         self._steps.value = (f"<p>{len(self.path) - 1} stap(pen):</p><ol>"
                              + "".join(f"<li>{html.escape(s)}</li>" for s in steps) + "</ol>")

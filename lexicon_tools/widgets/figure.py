@@ -4,12 +4,22 @@ Used instead of an ``Output`` widget: a redraw is one state update (no clear/dis
 which is faster, never flickers, and works the same in JupyterLab, Voilà and headless runs.
 """
 
-__all__ = ["FigureView"]
+__all__ = ["FigureView", "figure_png"]
 
 import html
 import io
 
 import ipywidgets as widgets
+
+
+def figure_png(figure, dpi: int = 90) -> bytes:
+    """The figure as PNG bytes (trimmed to its content); the figure is closed afterwards."""
+    import matplotlib.pyplot as plt
+
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+    plt.close(figure)
+    return buffer.getvalue()
 
 
 class FigureView(widgets.VBox):
@@ -25,12 +35,7 @@ class FigureView(widgets.VBox):
 
     def show(self, figure, alt_text: str = "") -> None:
         """Render ``figure`` (then close it) and set the text alternative (escaped)."""
-        import matplotlib.pyplot as plt
-
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", dpi=self.dpi, bbox_inches="tight")
-        plt.close(figure)
-        self.image.value = buffer.getvalue()
+        self.image.value = figure_png(figure, self.dpi)
         self.image.layout.display = None
         self.alt.value = (f"<small><i>Tekstalternatief:</i> {html.escape(alt_text)}</small>"
                           .replace("\n", "<br>") if alt_text else "")

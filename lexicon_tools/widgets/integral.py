@@ -54,6 +54,5 @@ class IntegralCaseView(widgets.VBox):
                            data=self.model.to_data())
 
     def _draw(self) -> None:
-
         axes = draw_integral_case(self.model)
         self._figure.show(axes[0].figure, describe_integral_case(self.model))

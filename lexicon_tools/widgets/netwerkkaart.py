@@ -84,7 +84,6 @@ class NetworkMapView(widgets.VBox):
         self._refresh()
 
     def _refresh(self, save: bool = True) -> None:
-
         self._remove.options = self._names()
         ax = draw_network_map(self.model)
         self._figure.show(ax.figure, describe_network_map(self.model))

@@ -66,7 +66,6 @@ class ProfileView(widgets.VBox):
         return handler
 
     def _refresh(self, save: bool = True) -> None:
-
         ax = draw_profiles(self.model, title="Jouw profiel")
         self._figure.show(ax.figure, describe_profiles(self.model))
         if save and self.store is not None:

@@ -11,6 +11,7 @@ from ..answers import AnswerStore
 from ..errors import LexiconError
 from ..exercises import ReflectionQuestion, ids_for_lemma, question as find_question
 from ..export import NAME_KEY, NUMBER_KEY, answer_stores, collect_hand_in, write_hand_in
+from .style import status_html
 
 KIND_LABELS = {"begrijpen": "Begrijpen", "toepassen": "Toepassen", "kritisch": "Kritisch denken",
                "persoonlijk": "Persoonlijk"}
@@ -77,9 +78,7 @@ class Reflection(widgets.VBox):
         self._show_status()
 
     def _show_status(self) -> None:
-        status = html.escape(self.model.status())
-        colour = "#b00020" if status.startswith("Niet opgeslagen") else "#555"
-        self._status.value = f"<small class='lt-status' style='color:{colour}'>{status}</small>"
+        self._status.value = status_html(self.model.status())
 
 
 class Reflections(widgets.VBox):
@@ -121,11 +120,11 @@ class ExportModel:
         return next((s.get(key) for s in others if s.get(key)), "")
 
     def set_name(self, name: str) -> None:
-        if name != self.name:
+        if name != self.store.get(self.NAME_KEY):
             self.store.set(self.NAME_KEY, name, question="Naam")
 
     def set_number(self, number: str) -> None:
-        if number != self.number:
+        if number != self.store.get(self.NUMBER_KEY):
             self.store.set(self.NUMBER_KEY, number, question="Studentnummer")
 
     def export(self, everything: bool = False, folder: str | Path | None = None) -> list[Path]:

@@ -152,7 +152,6 @@ class StraatscanView(widgets.VBox):
                            data=self.model.to_data())
 
     def _draw(self) -> None:
-
         groups = [(g.groep, {"nu": g.nu, "wenselijk": g.wenselijk, "haalbaar": g.haalbaar})
                   for g in self.model.groepen]
         ax = draw_straatscan(groups, self._rungs, self.model.undesirable,

@@ -3,7 +3,7 @@
 Right and wrong are never told by colour alone: each carries a symbol and a word.
 """
 
-__all__ = ["RIGHT", "WRONG", "NEUTRAL", "feedback_html"]
+__all__ = ["RIGHT", "WRONG", "NEUTRAL", "feedback_html", "status_html"]
 
 import html
 
@@ -29,3 +29,15 @@ def feedback_html(result: tuple[bool, str] | None) -> str:
         ("✘", "Niet goed.", "lt-fout", WRONG)
     return (f"<div class='lt-feedback {css}' style='color:{colour}'>{mark} <b>{word}</b> "
             f"{html.escape(text)}</div>")
+
+
+def status_html(text: str) -> str:
+    """The small save-status line under an answer; red when something could not be saved.
+
+    Examples
+    --------
+    >>> status_html("Opgeslagen om 10:12")
+    "<small class='lt-status' style='color:#555'>Opgeslagen om 10:12</small>"
+    """
+    colour = "#b00020" if "Niet opgeslagen" in text else "#555"
+    return f"<small class='lt-status' style='color:{colour}'>{html.escape(text)}</small>"

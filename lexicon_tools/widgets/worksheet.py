@@ -10,7 +10,7 @@ import ipywidgets as widgets
 
 from ..answers import AnswerStore
 from ..exercises import PerspectiveSpec, WorksheetSpec, question as find_question
-from .style import RIGHT
+from .style import RIGHT, status_html
 
 
 def _slug(text: str) -> str:
@@ -98,9 +98,7 @@ class Worksheet(widgets.VBox):
         parts = [f"{done} van {len(self.model.fields)} stappen ingevuld"]
         if self._store is not None:
             parts.append(self._store.status())
-        text = html.escape(" · ".join(parts))
-        colour = "#b00020" if "Niet opgeslagen" in text else "#555"
-        self._status.value = f"<small class='lt-status' style='color:{colour}'>{text}</small>"
+        self._status.value = status_html(" · ".join(parts))
 
 
 class Perspectives(widgets.VBox):
