@@ -48,7 +48,7 @@ _LAZY = {
     "read_hand_ins": "class_overview", "read_hand_in": "class_overview",
     "answers_side_by_side": "class_overview", "completion_table": "class_overview",
     "draw_completion": "class_overview", "ClassOverview": "widgets.class_view",
-    "settings": "settings",
+    "settings": "settings", "bronnen": "sources",
 }
 
 __all__ = ["AnswerStore", "notebook_slug", "lemma_markdown", "toon_lemma", "clusters_markdown",

@@ -1,47 +1,68 @@
-"""Command line: ``python -m lexicon_tools check [MAP]``."""
+"""Command line: ``nabijheid <commando>`` (or ``python -m lexicon_tools <commando>``).
+
+Every subcommand is one row in :data:`COMMANDS`: its name, help text, a function that adds its
+arguments and a function that runs it and returns the exit code. To add a subcommand, add a row.
+Problems are printed in Dutch, never as a traceback.
+"""
 
 import argparse
 import sys
 from pathlib import Path
 
-from .errors import Problem
-from .exercises import check_exercises
-from .loading import check_lexicon
 from . import settings
-
-USAGE = """Gebruik:
-  python -m lexicon_tools check            controleer lexicon_data/ en exercises/
-  python -m lexicon_tools check MAP        controleer een map (lexicon_data of oefeningen)
-  python -m lexicon_tools maak-notebook --lemmas a,b,c --titel "Les 3" --uit les3.ipynb
-                                           maak een lesnotebook met deze lemma's
-  python -m lexicon_tools inleveren [--notebook NAAM] [--naam "..."] [--studentnummer ...] [--uit MAP]
-                                           schrijf je antwoorden (één notebook of alles) naar
-                                           een Markdown- en een HTML-bestand om in te leveren"""
+from .errors import LexiconError, Problem
 
 
+# -- check -----------------------------------------------------------------------------------------
 def check(folder: str | None) -> int:
     """Check the content and print OK with counts, or one Dutch line per problem; exit code."""
+    from .loading import check_lexicon
+
     problems: list[Problem] = []
-    counts = []
-    if folder is None or (Path(folder) / "clusters.yaml").exists():
-        lex, found = check_lexicon(folder)
-        problems += found
-        if lex:
-            counts.append(f"{len(lex.lemmas)} lemma's, {len(lex.clusters)} clusters, "
-                          f"{len(lex.models)} modellen")
-    if folder is not None and not Path(folder).is_dir():
+    counts: list[str] = []
+    if folder is not None and not Path(folder).expanduser().is_dir():
         problems.append(Problem(folder, "deze map bestaat niet. Geef het pad naar een map, bijv. "
                                 "'exercises' of 'lexicon_data'."))
-    elif folder is None or not (Path(folder) / "clusters.yaml").exists():
-        lex, _ = check_lexicon()
-        questions, found = check_exercises(folder or settings.EXERCISES_DIR, lex)
+    elif folder is not None and (Path(folder).expanduser() / "clusters.yaml").exists():
+        lex, found = check_lexicon(Path(folder).expanduser())
         problems += found
-        counts.append(f"{len(questions)} vragen in oefenbestanden")
-        if folder is not None and Path(folder).resolve() != settings.EXERCISES_DIR.resolve():
-            ours, _ = check_exercises(settings.EXERCISES_DIR, lex)
-            replaced = sum(1 for key in questions if key in ours)
-            counts.append(f"{replaced} daarvan vervangen een vraag met dezelfde id uit exercises/, "
+        if lex:
+            counts.append(_lexicon_counts(lex))
+    else:
+        lex, found = check_lexicon()
+        if folder is None:
+            problems += found + settings.config_problems()
+            counts.append(_lexicon_counts(lex) if lex else "")
+        problems += _check_questions(folder, lex, counts)
+    return _report(problems, [c for c in counts if c])
+
+
+def _lexicon_counts(lex) -> str:
+    return f"{len(lex.lemmas)} lemma's, {len(lex.clusters)} clusters, {len(lex.models)} modellen"
+
+
+def _check_questions(folder: str | None, lex, counts: list[str]) -> list[Problem]:
+    from .exercises import active_layers, check_exercises, check_override_folder
+
+    layers, notes = active_layers()
+    problems = [Problem("instelling", note) for note in notes] if folder is None else []
+    targets = [folder] if folder is not None else [str(layer.path) for layer in layers]
+    for target in targets:
+        path = Path(target).expanduser().resolve()
+        if path == layers[0].path:
+            questions, found = check_exercises(path, lex)
+            counts.append(f"{len(questions)} vragen in {path.name}/")
+        else:
+            questions, found, replaces = check_override_folder(path, lex)
+            replaced = sum(replaces.values())
+            counts.append(f"{len(questions)} vragen in oefenbestanden; {replaced} daarvan vervangen "
+                          f"een vraag met dezelfde id uit {layers[0].path.name}/, "
                           f"{len(questions) - replaced} zijn nieuw")
+        problems += found
+    return problems
+
+
+def _report(problems: list[Problem], counts: list[str]) -> int:
     if problems:
         print(f"NIET OK: {len(problems)} probleem/problemen gevonden.\n")
         for problem in problems:
@@ -52,32 +73,50 @@ def check(folder: str | None) -> int:
     return 0
 
 
-def make_notebook(lemmas: str, title: str, target: str) -> int:
+# -- maak-notebook ---------------------------------------------------------------------------------
+def make_notebook(lemmas: str, title: str, target: str, overwrite: bool = False) -> int:
     """Build a lesson notebook for the given lemma ids; print where it went or what is wrong."""
-    from .errors import LexiconError
     from .notebook_builder import build_notebook, write_notebook
 
     ids = [part.strip() for part in lemmas.split(",") if part.strip()]
     if not ids:
-        print("Geef minstens één lemma, bijv. --lemmas wederkerigheid,vertrouwen")
+        print("NIET GELUKT: geef minstens één lemma, bijv. --lemmas wederkerigheid,vertrouwen")
         return 1
-    path = Path(target)
-    if path.suffix != ".ipynb":
-        path = path.with_suffix(".ipynb")
+    path = _notebook_path(target, title)
+    if path.exists() and not overwrite:
+        print(f"NIET GELUKT: {path} bestaat al en wordt niet overschreven. Kies een andere naam met "
+              "--uit, of voeg --overschrijf toe om het te vervangen (bewaarde antwoorden van "
+              "studenten blijven staan; alleen het notebook wordt vervangen).")
+        return 1
     try:
         notebook = build_notebook(ids, title, path.stem)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_notebook(notebook, path)
     except LexiconError as exc:
         print(f"NIET GELUKT: {exc}")
         return 1
-    write_notebook(notebook, path)
-    print(f"OK: {path} gemaakt met {len(ids)} lemma's. Open het in JupyterLab en kies Run All.")
+    except OSError as exc:
+        print(f"NIET GELUKT: {path} kan niet geschreven worden ({exc.strerror or exc}). Kies een map "
+              "waarin je mag schrijven, bijv. --uit ~/les3.ipynb.")
+        return 1
+    print(f"OK: {path} gemaakt met {len(ids)} lemma's. Open het in JupyterLab en kies "
+          "Uitvoeren → Alle cellen uitvoeren.")
     return 0
 
 
+def _notebook_path(target: str, title: str) -> Path:
+    from .answers import notebook_slug
+
+    path = Path(target).expanduser()
+    if path.is_dir():
+        return path / f"{notebook_slug(title) or 'les'}.ipynb"
+    return path if path.suffix == ".ipynb" else path.with_name(path.name + ".ipynb")
+
+
+# -- inleveren -------------------------------------------------------------------------------------
 def hand_in(notebook: str, name: str | None, number: str | None, target: str) -> int:
     """Write the hand-in files for one notebook or for all notebooks with saved answers."""
     from .answers import AnswerStore, notebook_slug
-    from .errors import LexiconError
     from .export import answer_stores, collect_hand_in, write_hand_in
 
     folder = settings.answers_dir()
@@ -109,23 +148,89 @@ def hand_in(notebook: str, name: str | None, number: str | None, target: str) ->
     return 0
 
 
+# -- bronnen ---------------------------------------------------------------------------------------
+def sources() -> int:
+    """Print which question folders, data folder and config file are in use, and why."""
+    from .sources import bronnen
+
+    found = bronnen()
+    print(found)
+    return 1 if found.warnings else 0
+
+
+# -- the table of subcommands ----------------------------------------------------------------------
+def _args_check(p):
+    p.add_argument("map", nargs="?", default=None,
+                   help="de map om te controleren (standaard: alles wat in gebruik is)")
+
+
+def _args_make(p):
+    p.add_argument("--lemmas", default="", help="lemma-id's, gescheiden door komma's")
+    p.add_argument("--titel", default="Les", help="de titel van het notebook")
+    p.add_argument("--uit", default="les.ipynb", help="het notebook (of de map) dat gemaakt wordt")
+    p.add_argument("--overschrijf", action="store_true", help="vervang een bestaand notebook")
+
+
+def _args_hand_in(p):
+    p.add_argument("--notebook", default="", help="alleen de antwoorden van dit notebook")
+    p.add_argument("--naam", default=None, help="je naam (anders: de naam in het notebook)")
+    p.add_argument("--studentnummer", default=None, help="je studentnummer")
+    p.add_argument("--uit", default=".", help="de map waarin de bestanden komen")
+
+
+def _none(p):
+    pass
+
+
+# name -> (help, add arguments, run(args) -> exit code, aliases)
+COMMANDS = {
+    "check": ("controleer lexicon_data/ en de vragen (of één map)", _args_check,
+              lambda a: check(a.map), []),
+    "maak-notebook": ("maak een lesnotebook met deze lemma's", _args_make,
+                      lambda a: make_notebook(a.lemmas, a.titel, a.uit, a.overschrijf), []),
+    "inleveren": ("schrijf je antwoorden naar een Markdown- en een HTML-bestand", _args_hand_in,
+                  lambda a: hand_in(a.notebook, a.naam, a.studentnummer, a.uit), []),
+    "bronnen": ("laat zien welke mappen met vragen en data in gebruik zijn, en waarom", _none,
+                lambda a: sources(), ["waar"]),
+}
+
+
+class _DutchParser(argparse.ArgumentParser):
+    _WORDS = [("invalid choice", "onbekend commando"), ("choose from", "kies uit"),
+              ("unrecognized arguments", "onbekende opties"),
+              ("the following arguments are required", "dit moet je meegeven"),
+              ("expected one argument", "hier hoort een waarde achter")]
+
+    def error(self, message):
+        for english, dutch in self._WORDS:
+            message = message.replace(english, dutch)
+        self.print_usage(sys.stdout)
+        print(f"NIET GELUKT: {message}. Hulp: nabijheid --help")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _DutchParser(prog="nabijheid", description="Het lespakket Nabijheid en sociaal werk "
+                          "vanaf de opdrachtregel (ook: python -m lexicon_tools).")
+    commands = parser.add_subparsers(dest="command", metavar="commando", parser_class=_DutchParser)
+    for name, (help_text, add_arguments, _, aliases) in COMMANDS.items():
+        add_arguments(commands.add_parser(name, help=help_text, aliases=aliases,
+                                          description=help_text))
+    return parser
+
+
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m lexicon_tools", usage=USAGE, add_help=True)
-    parser.add_argument("command", choices=["check", "maak-notebook", "inleveren"],
-                        help="wat er moet gebeuren")
-    parser.add_argument("map", nargs="?", default=None, help="de map om te controleren")
-    parser.add_argument("--lemmas", default="", help="lemma-id's, gescheiden door komma's")
-    parser.add_argument("--titel", default="Les", help="de titel van het notebook")
-    parser.add_argument("--uit", default=None, help="het bestand (of de map) dat gemaakt wordt")
-    parser.add_argument("--notebook", default="", help="alleen de antwoorden van dit notebook")
-    parser.add_argument("--naam", default=None, help="je naam (anders: de naam in het notebook)")
-    parser.add_argument("--studentnummer", default=None, help="je studentnummer")
+    parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command == "inleveren":
-        return hand_in(args.notebook, args.naam, args.studentnummer, args.uit or ".")
-    if args.command == "maak-notebook":
-        return make_notebook(args.lemmas, args.titel, args.uit or "les.ipynb")
-    return check(args.map)
+    if not args.command:
+        parser.print_help(sys.stdout)
+        return 2
+    name = next(n for n, row in COMMANDS.items() if args.command in (n, *row[3]))
+    try:
+        return COMMANDS[name][2](args)
+    except (LexiconError, OSError) as exc:
+        print(f"NIET GELUKT: {exc}")
+        return 1
 
 
 if __name__ == "__main__":

@@ -7,9 +7,13 @@ and sort tasks (``sorteer``), each with a stable id under which answers are save
 __all__ = ["ExerciseFile", "ReflectionQuestion", "QuizQuestion", "SortTask", "DistanceScaleSpec",
            "NetworkMapSpec", "StraatscanSpec", "ProfileSpec", "PerspectiveSpec", "WorksheetSpec",
            "IntegralCaseSpec", "CaseMapSpec", "TIE_KINDS", "load_exercises", "load_exercise_set",
-           "exercise_folders", "ids_for_lemma", "check_exercises", "question"]
+           "exercise_folders", "ids_for_lemma", "check_exercises", "question", "active_layers",
+           "exercise_set", "ExerciseSet", "Layer", "read_exercise_file", "exercise_files",
+           "check_override_folder", "is_sensitive", "sensitive_ids"]
 
+import os
 import re
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -17,7 +21,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from . import settings
-from .errors import LexiconError, Problem, display_path
+from .errors import LexiconError, Problem, announce, display_path
 from .schema import _check_slug
 from .validation import FileProblem, ManyProblems, read_text, read_yaml, validate
 
@@ -33,6 +37,7 @@ class ReflectionQuestion(_Strict):
     soort: Literal["begrijpen", "toepassen", "kritisch", "persoonlijk"]
     vraag: str = Field(min_length=1)
     casus: str | None = None
+    gevoelig: bool = False  # answers may name clients or be personal: kept out of named hand-ins
 
     _slug = field_validator("id")(lambda cls, v: _check_slug(v))
 
@@ -303,34 +308,178 @@ class ExerciseFile(_Strict):
                 *self.werkbladen, *extra]
 
 
+@dataclass(frozen=True)
+class FileResult:
+    """One exercise file, parsed and validated on its own (the unit a later cache can keep)."""
+
+    path: Path
+    shown: str
+    exercise: ExerciseFile | None
+    problems: list
+    text: str = ""
+
+
+def read_exercise_file(path: Path, shown: str, lexicon=None) -> FileResult:
+    """Parse and validate one exercise file; its problems (never an exception) in the result."""
+    text = ""
+    try:
+        text = read_text(path, shown)
+        exercise = validate(ExerciseFile, read_yaml(text, shown), shown, text)
+    except FileProblem as exc:
+        return FileResult(path, shown, None, [exc.problem], text)
+    except ManyProblems as exc:
+        return FileResult(path, shown, None, list(exc.problems), text)
+    except RecursionError:
+        return FileResult(path, shown, None, [Problem(shown, "het bestand is te diep genest om te "
+                                                      "lezen.")], text)
+    return FileResult(path, shown, exercise, _cross_check(exercise, shown, text, lexicon), text)
+
+
+def exercise_files(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """The ``*.yaml`` files below ``folder`` (hidden folders such as ``.ipynb_checkpoints``
+    skipped) and a problem for every near miss (``x.yml``, ``x.yaml.txt``, ``x.YAML``)."""
+    paths, problems = [], []
+    for here, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
+        for name in [*files, *(d for d in dirs if d.endswith(".yaml"))]:
+            path = Path(here) / name
+            if name.endswith(".yaml") and not name.startswith("."):
+                paths.append(path)
+            elif _is_near_miss(name):
+                problems.append(Problem(display_path(path, folder.parent), _near_miss_message(name)))
+    dirs_named_yaml = {p for p in paths if p.is_dir()}
+    for path in dirs_named_yaml:
+        if path.parent != folder and path.parent in dirs_named_yaml:
+            paths.remove(path)
+    return sorted(paths), sorted(problems, key=lambda p: p.path)
+
+
+def _is_near_miss(name: str) -> bool:
+    lower = name.lower()
+    if name.startswith(".") or name.endswith("~"):
+        return False
+    return lower.endswith((".yml", ".yaml")) or ".yaml." in lower or ".yml." in lower
+
+
+def _near_miss_message(name: str) -> str:
+    stem = re.split(r"\.(?:yaml|yml)", name, maxsplit=1, flags=re.I)[0]
+    return (f"dit bestand wordt niet gelezen: alleen bestanden die op `.yaml` eindigen (kleine "
+            f"letters) tellen mee. Hernoem het naar `{stem}.yaml` (zet in Windows Verkenner "
+            "*Bestandsnaamextensies* aan om de hele naam te zien).")
+
+
+@dataclass
+class _Entry:
+    item: object
+    lemma: str | None
+    shown: str
+    line: int | None
+
+
+@dataclass
+class _Scan:
+    entries: dict = field(default_factory=dict)
+    problems: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+
+
+def _scan(folder: Path, lexicon=None, fallback: Path | None = None, role: str = "basis") -> _Scan:
+    """Read one question folder file by file. A broken file is left out as a whole (with one
+    warning); for a course copy, ``fallback`` (the package's exercises/) supplies that file."""
+    scan = _Scan()
+    paths, near = exercise_files(folder)
+    scan.problems += near
+    scan.warnings += [str(p) for p in near]
+    for path in paths:
+        shown = display_path(path, folder.parent)
+        result = read_exercise_file(path, shown, lexicon)
+        if result.problems:
+            scan.problems += result.problems
+            result = _fall_back(result, folder, fallback, lexicon, role, scan)
+        if result.exercise is not None:
+            _add_items(result, scan)
+    return scan
+
+
+def _fall_back(broken: FileResult, folder: Path, fallback, lexicon, role, scan) -> FileResult:
+    first = broken.problems[0]
+    more = f" (en nog {len(broken.problems) - 1} probleem/problemen)" if len(broken.problems) > 1 else ""
+    check = f"Controleer met: nabijheid check {folder}"
+    spare = fallback / broken.path.relative_to(folder) if fallback else None
+    if spare is not None and spare.is_file():
+        result = read_exercise_file(spare, display_path(spare, fallback.parent), lexicon)
+        if not result.problems:
+            scan.warnings.append(f"{first}{more} — daarom tonen de notebooks de vragen uit dit "
+                                 f"bestand zoals ze in het geïnstalleerde lespakket staan. {check}")
+            return result
+    consequence = ("de notebooks tonen daarvoor de vragen van het lespakket" if role == "docent"
+                   else "de vragen uit dit bestand ontbreken tot het hersteld is")
+    scan.warnings.append(f"{first}{more} — dit bestand wordt overgeslagen; {consequence}. {check}")
+    return broken
+
+
+def _add_items(result: FileResult, scan: _Scan) -> None:
+    for item in result.exercise.items():
+        line = _line_of(result.text, item.id)
+        if item.id in scan.entries:
+            problem = Problem(result.shown, f"id '{item.id}' komt al voor in "
+                              f"{scan.entries[item.id].shown}; elke id moet uniek zijn.",
+                              field="id", line=line)
+            scan.problems.append(problem)
+            scan.warnings.append(f"{problem} De vraag uit {scan.entries[item.id].shown} wordt "
+                                 "gebruikt.")
+            continue
+        scan.entries[item.id] = _Entry(item, result.exercise.lemma, result.shown, line)
+
+
+def _override_problem(item_id: str, entry: _Entry, base: dict) -> Problem | None:
+    """Why a lecturer's question may not replace ours (other kind or other lemma), or None."""
+    ours = base.get(item_id)
+    if ours is None:
+        if entry.lemma is None:
+            return Problem(entry.shown, f"nieuwe vraag '{item_id}', maar er staat geen `lemma:` "
+                           "bovenaan het bestand: de vraag verschijnt dan bij geen enkel lemma (alleen "
+                           "in een notebook dat haar id zelf noemt). Zet bovenaan bijvoorbeeld "
+                           "`lemma: vertrouwen`.", field="lemma", line=entry.line)
+        return None
+    if type(ours.item) is not type(entry.item):
+        return Problem(entry.shown, f"id '{item_id}' is bij ons een {_KIND_NAMES[type(ours.item)]} "
+                       f"({ours.shown}), hier een {_KIND_NAMES[type(entry.item)]}. Een vraag vervang "
+                       "je alleen door een vraag van dezelfde soort; geef een nieuwe vraag een nieuwe "
+                       "id.", field="id", line=entry.line)
+    if entry.lemma and ours.lemma and entry.lemma != ours.lemma:
+        return Problem(entry.shown, f"id '{item_id}' hoort bij ons bij lemma '{ours.lemma}' "
+                       f"({ours.shown}), maar dit bestand is van lemma '{entry.lemma}'. Geef de vraag "
+                       "een nieuwe id, of zet haar in een bestand met "
+                       f"`lemma: {ours.lemma}` (of zonder `lemma:`).", field="id", line=entry.line)
+    return None
+
+
 def check_exercises(folder: str | Path | None = None, lexicon=None):
     """Read every exercise file below ``folder``; return ({id: question or task}, problems).
 
     With a ``lexicon``, lemma ids and the models of sort tasks are checked against it too.
     """
-    folder = Path(folder).resolve() if folder else settings.EXERCISES_DIR
-    found, problems = {}, []
-    for path in sorted(folder.rglob("*.yaml")):
-        shown = display_path(path, folder.parent)
-        try:
-            text = read_text(path, shown)
-            exercise = validate(ExerciseFile, read_yaml(text, shown), shown, text)
-        except FileProblem as exc:
-            problems.append(exc.problem)
-            continue
-        except ManyProblems as exc:
-            problems.extend(exc.problems)
-            continue
-        problems += _cross_check(exercise, shown, text, lexicon)
-        for item in exercise.items():
-            _LEMMA_OF[(str(folder), item.id)] = exercise.lemma
-            if item.id in found:
-                problems.append(Problem(shown, f"id '{item.id}' komt al voor in {found[item.id][1]}; "
-                                        "elke id moet uniek zijn.", field="id",
-                                        line=_line_of(text, item.id)))
-                continue
-            found[item.id] = (item, shown)
-    return {key: item for key, (item, _) in found.items()}, problems
+    folder = Path(folder).expanduser().resolve() if folder else settings.EXERCISES_DIR
+    scan = _scan(folder, lexicon)
+    return {key: entry.item for key, entry in scan.entries.items()}, scan.problems
+
+
+def check_override_folder(folder: str | Path, lexicon=None) -> tuple[dict, list, dict]:
+    """Check a lecturer's folder as an override of the active questions.
+
+    Returns ({id: item}, problems, {id: True if it replaces one of ours}).
+    """
+    layers, _ = active_layers()
+    base = _scan(layers[0].path, lexicon).entries
+    scan = _scan(Path(folder).expanduser().resolve(), lexicon, role="docent")
+    problems = list(scan.problems)
+    for item_id, entry in scan.entries.items():
+        problem = _override_problem(item_id, entry, base)
+        if problem:
+            problems.append(problem)
+    found = {key: entry.item for key, entry in scan.entries.items()}
+    return found, problems, {key: key in base for key in found}
 
 
 def _line_of(text: str, value: str) -> int | None:
@@ -369,72 +518,171 @@ def _cross_check(exercise: ExerciseFile, shown: str, text: str, lexicon) -> list
     return problems
 
 
-_LEMMA_OF: dict[tuple[str, str], str | None] = {}
+@dataclass(frozen=True)
+class Layer:
+    """One question folder in use, why it is used, and (for a course copy) its spare copy."""
+
+    path: Path
+    role: str  # "basis" (a full set of questions) or "docent" (overrides per id)
+    why: str
+    fallback: Path | None = None
+
+
+def active_layers(folder: str | Path | None = None) -> tuple[list[Layer], list[str]]:
+    """The question folders in use, in order (later ones override earlier ones per id), and
+    Dutch notes about settings that could not be followed.
+
+    1. ``exercises/`` of the course copy the notebook runs in (found by walking up from the
+       current folder), else the installed package's ``exercises/``;
+    2. the lecturer's course folder: ``NABIJHEID_OEFENINGEN``, else ``oefeningen`` in the course
+       copy's ``nabijheid.toml``, else in the user's ``nabijheid.toml``.
+
+    An explicit ``folder`` is read alone.
+    """
+    if folder:
+        return [Layer(Path(folder).expanduser().resolve(), "basis", "de opgegeven map")], []
+    cwd = _cwd()
+    root = settings.find_course_root()
+    package = settings.EXERCISES_DIR.resolve()
+    if root and (root / "exercises").resolve() != package:
+        base = Layer((root / "exercises").resolve(), "basis", f"de kopie van het lespakket waarin "
+                     f"je werkt ({root}), gevonden vanuit de huidige map {cwd}", fallback=package)
+    elif root:
+        base = Layer(package, "basis", f"het lespakket zelf ({root}), gevonden vanuit de huidige "
+                     f"map {cwd}")
+    else:
+        base = Layer(package, "basis", f"het geïnstalleerde pakket: boven de huidige map {cwd} "
+                     "staat geen kopie van het lespakket (een map met exercises/ en lexicon_data/)")
+    own, origin = settings.setting_origin("NABIJHEID_OEFENINGEN")
+    if not own:
+        return [base], []
+    own_path = Path(own).expanduser().resolve()
+    if not own_path.is_dir():
+        return [base], [f"De map met eigen oefeningen ({own_path}) bestaat niet of is geen map; "
+                        f"ingesteld met {origin}. De notebooks tonen nu alleen de vragen van het "
+                        "lespakket. Controleer NABIJHEID_OEFENINGEN (of 'oefeningen' in "
+                        "nabijheid.toml)."]
+    if own_path == base.path:
+        return [base], []
+    return [base, Layer(own_path, "docent", f"eigen vragen van de docent, ingesteld met {origin}")], []
+
+
+def _cwd() -> str:
+    try:
+        return str(Path.cwd())
+    except OSError:
+        return "(onbekend)"
 
 
 def exercise_folders(folder: str | Path | None = None) -> list[Path]:
-    """The folders to read, in order: later ones override earlier ones per id.
-
-    An explicit ``folder`` is read alone. Otherwise our ``exercises/`` comes first, then the
-    lecturer's own folder from ``NABIJHEID_OEFENINGEN`` (or ``oefeningen`` in nabijheid.toml).
-    """
-    if folder:
-        return [Path(folder).expanduser().resolve()]
-    own = settings.setting("NABIJHEID_OEFENINGEN")
-    if not own:
-        return [settings.EXERCISES_DIR]
-    own_path = Path(own).expanduser().resolve()
-    if not own_path.is_dir():
-        raise LexiconError(f"De map met eigen oefeningen ({own_path}) bestaat niet. Controleer "
-                           "NABIJHEID_OEFENINGEN (of 'oefeningen' in nabijheid.toml).")
-    return [settings.EXERCISES_DIR, own_path]
+    """The folders to read, in order: later ones override earlier ones per id (see
+    :func:`active_layers`)."""
+    return [layer.path for layer in active_layers(folder)[0]]
 
 
 def _folders_shown(folders: list[Path]) -> str:
     return " en ".join(f"{f.name}/" for f in folders)
 
 
+@dataclass(frozen=True)
+class ExerciseSet:
+    """The questions in use: by id, their lemma, the layers read and the warnings to show."""
+
+    items: dict
+    lemmas: dict
+    layers: tuple
+    warnings: tuple
+
+
+def exercise_set(folder: str | Path | None = None) -> ExerciseSet:
+    """The questions in use. Without ``folder``: layered (see :func:`active_layers`); a broken
+    file is left out with one warning, shown once in the notebook. With ``folder``: that folder
+    alone, and any problem is a :class:`LexiconError`."""
+    layers, notes = active_layers(folder)
+    files = [p for layer in layers for p in exercise_files(layer.path)[0]]
+    stamp = tuple((str(p), _mtime(p)) for p in files)
+    loaded = _load_cached(tuple(layers), stamp, bool(folder))
+    if folder is None:
+        announce([*notes, *loaded.warnings])
+        loaded = replace(loaded, warnings=tuple(notes) + loaded.warnings)
+    return loaded
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+@lru_cache(maxsize=4)
+def _load_cached(layers: tuple, stamp: tuple, strict: bool) -> ExerciseSet:
+    from .loading import load_lexicon
+
+    lexicon = load_lexicon()
+    base = _scan(layers[0].path, lexicon, layers[0].fallback)
+    if strict and base.problems:
+        raise LexiconError.from_problems(base.problems)
+    entries, warnings = dict(base.entries), list(base.warnings)
+    for layer in layers[1:]:
+        scan = _scan(layer.path, lexicon, role="docent")
+        warnings += scan.warnings
+        for item_id, entry in scan.entries.items():
+            problem = _override_problem(item_id, entry, base.entries)
+            if problem and item_id in base.entries:
+                warnings.append(f"{problem} De vraag van het lespakket wordt gebruikt.")
+                continue
+            entries[item_id] = _Entry(entry.item, entry.lemma or _lemma_of(base, item_id),
+                                      entry.shown, entry.line)
+    return ExerciseSet({k: e.item for k, e in entries.items()},
+                       {k: e.lemma for k, e in entries.items()}, layers, tuple(warnings))
+
+
+def _lemma_of(scan: _Scan, item_id: str) -> str | None:
+    entry = scan.entries.get(item_id)
+    return entry.lemma if entry else None
+
+
+def load_exercise_set(folder: str | Path | None = None) -> tuple[dict, dict]:
+    """({id: item}, {id: lemma id}) merged over :func:`active_layers`."""
+    loaded = exercise_set(folder)
+    return loaded.items, loaded.lemmas
+
+
 def ids_for_lemma(lemma_id: str, kind: type, folder: str | Path | None = None) -> list[str]:
     """The ids of all items of one kind (e.g. QuizQuestion) tied to a lemma, in file order."""
-    found, lemmas = load_exercise_set(folder)
-    ids = [i for i, item in found.items() if isinstance(item, kind) and lemmas.get(i) == lemma_id]
+    loaded = exercise_set(folder)
+    ids = [i for i, item in loaded.items.items()
+           if isinstance(item, kind) and loaded.lemmas.get(i) == lemma_id]
     if not ids:
         plural = {"reflectievraag": "reflectievragen", "quizvraag": "quizvragen",
                   "sorteeropdracht": "sorteeropdrachten"}.get(_KIND_NAMES[kind], _KIND_NAMES[kind])
         raise LexiconError(f"Er zijn geen {plural} bij lemma '{lemma_id}' in "
-                           f"{_folders_shown(exercise_folders(folder))}. Controleer de id of voeg "
-                           "ze toe (zie exercises/README.md).")
+                           f"{_folders_shown([l.path for l in loaded.layers])}. Controleer de id of "
+                           "voeg ze toe (zie exercises/README.md)." + _warnings_note(loaded))
     return ids
 
 
+def _warnings_note(loaded: ExerciseSet) -> str:
+    if not loaded.warnings:
+        return ""
+    return "\nLet op:\n" + "\n".join(f"- {w}" for w in loaded.warnings)
+
+
 def load_exercises(folder: str | Path | None = None) -> dict:
-    """All questions and tasks by id; raises :class:`LexiconError` listing every problem.
-
-    Without ``folder``: ours, with the lecturer's own folder (if set) overriding per id.
-    """
-    return load_exercise_set(folder)[0]
+    """All questions and tasks by id (see :func:`exercise_set`)."""
+    return exercise_set(folder).items
 
 
-def load_exercise_set(folder: str | Path | None = None) -> tuple[dict, dict]:
-    """({id: item}, {id: lemma id}) merged over :func:`exercise_folders`."""
-    folders = exercise_folders(folder)
-    stamp = tuple((str(p), p.stat().st_mtime_ns) for f in folders for p in sorted(f.rglob("*.yaml")))
-    return _load_cached(tuple(folders), stamp)
+def is_sensitive(item) -> bool:
+    """True for questions whose answers may name clients or be personal: reflection questions
+    marked ``gevoelig: true`` and always the social distance scale (afstandsschaal)."""
+    return isinstance(item, DistanceScaleSpec) or bool(getattr(item, "gevoelig", False))
 
 
-@lru_cache(maxsize=4)
-def _load_cached(folders: tuple[Path, ...], stamp: tuple):
-    from .loading import load_lexicon
-
-    merged, lemmas = {}, {}
-    for folder in folders:
-        found, problems = check_exercises(folder, load_lexicon())
-        if problems:
-            raise LexiconError.from_problems(problems)
-        for item_id, item in found.items():
-            merged[item_id] = item
-            lemmas[item_id] = _LEMMA_OF.get((str(folder), item_id))
-    return merged, lemmas
+def sensitive_ids(folder: str | Path | None = None) -> set[str]:
+    """The ids of all sensitive questions in use (see :func:`is_sensitive`)."""
+    return {item_id for item_id, item in load_exercises(folder).items() if is_sensitive(item)}
 
 
 _KIND_NAMES = {ReflectionQuestion: "reflectievraag", QuizQuestion: "quizvraag",
@@ -447,13 +695,15 @@ _KIND_NAMES = {ReflectionQuestion: "reflectievraag", QuizQuestion: "quizvraag",
 
 def question(question_id: str, folder: str | Path | None = None, kind: type | None = None):
     """One question or task by id (optionally of a given kind), or a Dutch error."""
-    found = load_exercises(folder)
+    loaded = exercise_set(folder)
+    found = loaded.items
     if question_id not in found:
         import difflib
         close = difflib.get_close_matches(question_id, list(found), n=3)
         hint = f" Bedoel je: {', '.join(close)}?" if close else ""
-        where = _folders_shown(exercise_folders(folder))
-        raise LexiconError(f"Er is geen vraag met id '{question_id}' in {where}.{hint}")
+        where = _folders_shown([layer.path for layer in loaded.layers])
+        raise LexiconError(f"Er is geen vraag met id '{question_id}' in {where}.{hint}"
+                           + _warnings_note(loaded))
     item = found[question_id]
     if kind is not None and not isinstance(item, kind):
         raise LexiconError(f"'{question_id}' is een {_KIND_NAMES[type(item)]}, geen "

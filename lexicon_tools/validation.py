@@ -3,10 +3,13 @@
 Used by the loader and by ``python -m lexicon_tools check``: one validator for both.
 """
 
-__all__ = ["read_text", "read_yaml", "split_front_matter", "validate", "field_line"]
+__all__ = ["read_text", "read_yaml", "compose_yaml", "split_front_matter", "validate",
+           "field_line", "echo"]
 
 import difflib
 import re
+import stat
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -15,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import Problem
 
 MAX_FILE_BYTES = 2_000_000
+MAX_PROBLEMS = 25  # per file: a file with a thousand errors is reported with the first 25
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
@@ -27,15 +31,28 @@ class FileProblem(Exception):
 
 
 def read_text(path: Path, shown: str) -> str:
-    """The text of a UTF-8 file, or a FileProblem saying what is wrong with it."""
+    """The text of a small regular UTF-8 file, or a FileProblem saying what is wrong with it.
+
+    A FIFO, a device or a symlink to one (``/dev/zero``) is refused before it is opened, and at
+    most ``MAX_FILE_BYTES`` are read, so a hostile file never hangs or fills memory.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise FileProblem(Problem(shown, f"het bestand is {size // 1_000_000} MB; een databestand "
-                                      "hoort klein te zijn (minder dan 2 MB). Is dit het goede bestand?"))
-        raw = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            kind = "een map" if stat.S_ISDIR(info.st_mode) else "geen gewoon bestand (bijv. een pipe of apparaat)"
+            raise FileProblem(Problem(shown, f"het bestand kan niet gelezen worden: dit is {kind}. "
+                                      "Verwijder het of geef het een andere naam."))
+        if info.st_size > MAX_FILE_BYTES:
+            raise FileProblem(Problem(shown, f"het bestand is {info.st_size // 1_000_000} MB; een "
+                                      "databestand hoort klein te zijn (minder dan 2 MB). Is dit het "
+                                      "goede bestand?"))
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise FileProblem(Problem(shown, f"het bestand kan niet gelezen worden ({exc.strerror}).")) from exc
+    if len(raw) > MAX_FILE_BYTES:
+        raise FileProblem(Problem(shown, "het bestand is groter dan 2 MB; een databestand hoort klein "
+                                  "te zijn. Is dit het goede bestand?"))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -44,19 +61,172 @@ def read_text(path: Path, shown: str) -> str:
                                   "editor op als 'UTF-8' en probeer opnieuw.", line=line)) from exc
 
 
-def read_yaml(text: str, shown: str, first_line: int = 1):
-    """Parse YAML safely (no Python objects); a syntax error becomes a Problem with its line."""
+# Bounds for hostile YAML: nesting depth, number of aliases (*naam), and the size of the data once
+# every alias is expanded. Real exercise and lemma files stay far below all three.
+MAX_DEPTH = 40
+MAX_ALIASES = 50
+MAX_NODES = 200_000
+
+
+class _Refused(Exception):
+    def __init__(self, message: str, line: int | None):
+        super().__init__(message)
+        self.line = line
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """PyYAML's safe loader with a depth and alias budget; tags stay refused as in SafeLoader."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._depth = 0
+        self._aliases = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_ALIASES:
+                raise _Refused(f"het bestand gebruikt meer dan {MAX_ALIASES} verwijzingen (`*naam`). "
+                               "Schrijf de tekst gewoon uit; & en * zijn niet nodig.",
+                               self.peek_event().start_mark.line)
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _Refused(f"het bestand is meer dan {MAX_DEPTH} niveaus diep ingesprongen of "
+                               "genest. Zo diep hoort een databestand niet te zijn; is dit het goede "
+                               "bestand?", self.peek_event().start_mark.line)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def compose_yaml(text: str):
+    """The YAML node tree of ``text`` within the budgets above (raises yaml errors or _Refused)."""
+    loader = _StrictLoader(text)
     try:
-        return yaml.safe_load(text)
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def _expanded_size(node, memo: dict) -> int:
+    """Number of nodes once every alias is expanded (shared nodes counted each time they occur)."""
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    memo[key] = 1  # guards a (theoretical) cycle
+    if isinstance(node, yaml.MappingNode):
+        size = 1 + sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value)
+    elif isinstance(node, yaml.SequenceNode):
+        size = 1 + sum(_expanded_size(v, memo) for v in node.value)
+    else:
+        size = 1
+    memo[key] = min(size, MAX_NODES + 1)
+    return memo[key]
+
+
+def _duplicate_keys(node, seen: set, found: list) -> None:
+    """(key, first line, second line) for every key that occurs twice in one mapping."""
+    if id(node) in seen:
+        return
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        lines = {}
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value != "<<":
+                if key.value in lines:
+                    found.append((key.value, lines[key.value], key.start_mark.line + 1))
+                lines.setdefault(key.value, key.start_mark.line + 1)
+            _duplicate_keys(value, seen, found)
+    elif isinstance(node, yaml.SequenceNode):
+        for value in node.value:
+            _duplicate_keys(value, seen, found)
+
+
+def _duplicate_problem(shown: str, key: str, first: int, second: int, first_line: int) -> Problem:
+    return Problem(shown, f"veld `{echo(key)}` staat twee keer in hetzelfde onderdeel (ook op regel "
+                   f"{first + first_line - 1}); YAML zou stilletjes alleen de laatste houden. Begint "
+                   "hier een nieuw onderdeel van een lijst? Zet er dan `- ` voor (zoals bij de andere "
+                   "opties of vragen). Anders: haal een van de twee weg.",
+                   line=second + first_line - 1, field=echo(key))
+
+
+def read_yaml(text: str, shown: str, first_line: int = 1):
+    """Parse YAML strictly and safely; every problem becomes a FileProblem (or ManyProblems).
+
+    Strict: a key twice in one mapping is an error (PyYAML would keep the last one silently);
+    nesting, aliases and the expanded size are bounded; no Python objects are ever built.
+    """
+    quote = _quote_problem(text, shown, first_line)
+    if quote:
+        raise FileProblem(quote)
+    try:
+        node = compose_yaml(text)
+    except _Refused as exc:
+        raise FileProblem(Problem(shown, str(exc), line=exc.line + first_line)) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + first_line if mark else None
-        what = _yaml_problem_in_dutch(exc.problem or "")
-        raise FileProblem(Problem(shown, f"YAML-fout ({what}). Controleer inspringing, dubbele "
-                                  "punten en aanhalingstekens op of vlak vóór deze regel.",
-                                  line=line)) from exc
+        raise FileProblem(_syntax_problem(exc, text, shown, first_line)) from None
     except yaml.YAMLError as exc:
-        raise FileProblem(Problem(shown, f"YAML-fout: {exc}")) from exc
+        raise FileProblem(Problem(shown, f"YAML-fout: {echo(str(exc))}")) from None
+    except RecursionError:
+        raise FileProblem(Problem(shown, "het bestand is te diep genest om te lezen.")) from None
+    if node is None:
+        return None
+    if _expanded_size(node, {}) > MAX_NODES:
+        raise FileProblem(Problem(shown, "het bestand wordt door verwijzingen (`&naam` en `*naam`) "
+                                  "veel te groot. Schrijf de tekst gewoon uit; & en * zijn niet nodig."))
+    doubles = []
+    _duplicate_keys(node, set(), doubles)
+    if doubles:
+        raise ManyProblems([_duplicate_problem(shown, *d, first_line) for d in doubles[:MAX_PROBLEMS]])
+    loader = _StrictLoader("")
+    try:
+        return loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        raise FileProblem(_syntax_problem(exc, text, shown, first_line)) from None
+    finally:
+        loader.dispose()
+
+
+def _syntax_problem(exc, text: str, shown: str, first_line: int) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + first_line if mark else None
+    curly = _curly_line(text, mark.line + 1 if mark else None)
+    if curly:
+        return Problem(shown, "de tekst staat tussen krulletjes-aanhalingstekens (“ ” of ‘ ’, "
+                       "zoals Word ze maakt). YAML kent alleen rechte: vervang ze door \" \" "
+                       "(bijvoorbeeld `vraag: \"Wat zie je: ...?\"`).", line=curly + first_line - 1)
+    what = _yaml_problem_in_dutch(exc.problem or "")
+    return Problem(shown, f"YAML-fout ({what}). Controleer inspringing, dubbele punten en "
+                   "aanhalingstekens op of vlak vóór deze regel.", line=line)
+
+
+# A value that starts with a quote: `key: "...` or `- "...` (also `- key: "...`).
+_VALUE_START = re.compile(r"^\s*(?:-\s+)?(?:[^\s:#'\"][^:#]*:\s+)?(?P<value>.*)$")
+_CURLY_OPEN = "“„‘‚”’"
+_CURLY_CLOSE = "”’“‘"
+
+
+def _curly_line(text: str, up_to: int | None) -> int | None:
+    """The first line (up to the error) whose value starts with a curly quote, if any."""
+    for number, line in enumerate(text.splitlines()[: up_to or None], start=1):
+        value = _VALUE_START.match(line).group("value")
+        if value[:1] in _CURLY_OPEN:
+            return number
+    return None
+
+
+def _quote_problem(text: str, shown: str, first_line: int) -> Problem | None:
+    """A value that opens with a straight quote and ends with a curly one on the same line."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        value = _VALUE_START.match(line).group("value").rstrip()
+        if len(value) > 1 and value[0] in "\"'" and value[0] not in value[1:] \
+                and value[-1] in _CURLY_CLOSE:
+            straight = value[0]
+            return Problem(shown, f"de tekst begint met een recht aanhalingsteken ({straight}) maar "
+                           f"eindigt met een krul ({value[-1]}), zoals Word die maakt. Maak het "
+                           f"laatste ook recht: {straight}...{straight}.", line=number + first_line - 1)
+    return None
 
 
 _YAML_PROBLEMS = [
@@ -98,8 +268,8 @@ def split_front_matter(text: str, shown: str) -> tuple[str, str, int]:
 def field_line(yaml_text: str, loc: tuple, first_line: int = 1) -> int | None:
     """The line of the YAML node at ``loc`` (keys and list indices), as far as it exists."""
     try:
-        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
+        node = _composed(yaml_text)
+    except (yaml.YAMLError, _Refused, RecursionError):
         return None
     line = None
     for key in loc:
@@ -110,6 +280,11 @@ def field_line(yaml_text: str, loc: tuple, first_line: int = 1) -> int | None:
         if node is not None:
             line = node.start_mark.line
     return None if line is None else line + first_line
+
+
+@lru_cache(maxsize=4)
+def _composed(yaml_text: str):
+    return compose_yaml(yaml_text)
 
 
 def _child(node, key):
@@ -134,8 +309,12 @@ def validate(schema: type[BaseModel], data, shown: str, yaml_text: str, first_li
     try:
         return schema.model_validate(data)
     except ValidationError as exc:
+        errors = _drop_explained_missing(exc.errors(), schema)
         problems = [_problem(err, schema, shown, yaml_text, first_line, prefix)
-                    for err in _drop_explained_missing(exc.errors(), schema)]
+                    for err in errors[:MAX_PROBLEMS]]
+        if len(errors) > MAX_PROBLEMS:
+            problems.append(Problem(shown, f"en nog {len(errors) - MAX_PROBLEMS} problemen in dit "
+                                    "bestand; herstel eerst de bovenstaande."))
         raise ManyProblems(problems) from None
 
 
@@ -199,15 +378,15 @@ def _dutch(err: dict, schema, loc: tuple) -> str:
     if kind == "extra_forbidden":
         return _unknown_field(loc[-1], schema, loc)
     if kind in ("value_error", "assertion_error"):
-        return str(ctx.get("error", err["msg"]))
+        return echo(str(ctx.get("error", err["msg"])), 300)
     if kind == "literal_error":
         allowed = str(ctx.get('expected', '')).replace(' or ', ' of ')
-        return f"'{err['input']}' is geen toegestane waarde; kies uit: {allowed}."
+        return f"'{echo(err['input'])}' is geen toegestane waarde; kies uit: {allowed}."
     if kind.startswith("string"):
         if kind == "string_too_short":
             return "dit veld is leeg; vul een tekst in."
         if kind == "string_pattern_mismatch":
-            return f"'{err['input']}' heeft niet de goede vorm (bijv. een kleur als \"#0072B2\")."
+            return f"'{echo(err['input'])}' heeft niet de goede vorm (bijv. een kleur als \"#0072B2\")."
         return f"moet een tekst zijn, maar is {_shape(err['input'])}."
     if kind == "list_type":
         return f"moet een lijst zijn (regels die beginnen met '- '), maar is {_shape(err['input'])}."
@@ -218,8 +397,28 @@ def _dutch(err: dict, schema, loc: tuple) -> str:
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"moet een reeks velden zijn (`veld: waarde`), maar is {_shape(err['input'])}."
     if kind.startswith("bool"):
-        return f"moet ja of nee zijn (true/false), maar is '{err['input']}'."
-    return f"ongeldige waarde ({err['msg']})."
+        return (f"'{echo(err['input'])}' is geen geldige waarde: schrijf `{name or 'veld'}: true` "
+                "(ja) of `false` (nee); YAML kent 'ja' en 'nee' niet. Bij `juist` mag je `false` "
+                "ook weglaten.")
+    return f"ongeldige waarde ({echo(err['msg'], 200)})."
+
+
+def echo(value, limit: int = 60) -> str:
+    """A value as it may appear in a message: text cut to ``limit`` characters, other values by
+    their kind only, so that a huge (or alias-expanded) input never fills a message.
+
+    Examples
+    --------
+    >>> echo("a" * 100, 5)
+    'aaaaa…'
+    >>> echo([1, 2])
+    'een lijst'
+    """
+    if isinstance(value, str):
+        return value if len(value) <= limit else value[:limit] + "…"
+    if isinstance(value, (bool, int, float)) or value is None:
+        return echo(str(value), limit)
+    return _shape(value)
 
 
 def _shape(value) -> str:
@@ -230,9 +429,10 @@ def _shape(value) -> str:
 
 def _unknown_field(name, schema, loc) -> str:
     known = _fields_at(schema, loc[:-1])
+    name = echo(str(name))
     if " " in str(name):
         return (f"'{name}' lijkt een stuk tekst, geen veldnaam. Staat er een komma in een tekst "
-                "tussen {{ }}? Zet die tekst dan tussen aanhalingstekens: feedback: \"Ja, klopt.\"")
+                "tussen { }? Zet die tekst dan tussen aanhalingstekens: feedback: \"Ja, klopt.\"")
     close = [SYNONYMS[name]] if SYNONYMS.get(name) in known else \
         difflib.get_close_matches(str(name), known, n=1)
     if close:

@@ -71,10 +71,14 @@ def test_editing_the_own_file_is_picked_up_without_restart(own_folder):
     assert question("les3-r1").soort == "kritisch"
 
 
-def test_missing_own_folder_is_named(monkeypatch, tmp_path):
+def test_missing_own_folder_is_named(monkeypatch, tmp_path, capsys):
+    """A wrong setting never breaks the questions: ours are shown, with one visible warning."""
+    monkeypatch.setattr(lt.errors, "_ANNOUNCED", set())
     monkeypatch.setenv("NABIJHEID_OEFENINGEN", str(tmp_path / "bestaat-niet"))
-    with pytest.raises(LexiconError, match="bestaat-niet.*NABIJHEID_OEFENINGEN"):
-        question("vertrouwen-r1")
+    with pytest.warns(lt.errors.LexiconWarning, match="bestaat-niet.*NABIJHEID_OEFENINGEN"):
+        assert question("vertrouwen-r1").vraag
+    assert main(["check"]) == 1
+    assert "bestaat-niet" in capsys.readouterr().out
 
 
 def test_a_broken_own_file_names_file_line_and_an_example(own_folder):
