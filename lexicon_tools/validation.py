@@ -65,7 +65,7 @@ def read_text(path: Path, shown: str) -> str:
 # every alias is expanded. Real exercise and lemma files stay far below all three.
 MAX_DEPTH = 40
 MAX_ALIASES = 50
-MAX_NODES = 200_000
+MAX_NODES = 20_000
 
 
 class _Refused(Exception):

@@ -277,3 +277,245 @@ def test_the_reliability_table_names_real_tests():
     missing = [f"{f}::{t}" for f, t in named
                if f"def {t}(" not in (PROJECT / "tests" / f).read_text(encoding="utf-8")]
     assert not missing, missing
+
+
+# -- H1: lecturer files under hostile and unlucky input (issues 13 and 16) ------------------------
+def _problems_for(folder, name, text):
+    (folder / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    return [str(p) for p in check_exercises(folder)[1] if name in str(p)]
+
+
+QUIZ = """\
+    lemma: alfa
+    quiz:
+      - id: dubbel-q1
+        vraag: Welke?
+        opties:
+          - tekst: Goed
+            juist: true
+            feedback: "Ja."
+            tekst: Fout
+            feedback: "Nee."
+          - tekst: Ander
+            feedback: "Nee."
+    """
+
+
+def test_missing_dash_merges_two_options_is_an_error(exercises):
+    """PyYAML keeps the last duplicate key: a wrong option would silently become the right one."""
+    problems = _problems_for(exercises, "dubbel.yaml", QUIZ)
+    assert len(problems) == 2
+    assert "regel 9" in problems[0] and "`tekst` staat twee keer" in problems[0]
+    assert "ook op regel 6" in problems[0] and "Zet er dan `- ` voor" in problems[0]
+    assert "regel 10" in problems[1] and "`feedback` staat twee keer" in problems[1]
+    assert "dubbel-q1" not in check_exercises(exercises)[0]
+
+
+def test_second_vraag_line_is_an_error(exercises):
+    problems = _problems_for(exercises, "twee.yaml", """\
+        lemma: alfa
+        reflectie:
+          - id: twee-r1
+            soort: begrijpen
+            vraag: Eerste versie?
+            vraag: Tweede versie?
+        """)
+    assert len(problems) == 1 and "regel 6" in problems[0] and "`vraag` staat twee keer" in problems[0]
+
+
+def test_juist_ja_gets_a_message_that_says_what_to_write(exercises):
+    problems = _problems_for(exercises, "ja.yaml", QUIZ.replace("juist: true", "juist: ja")
+                             .replace("            tekst: Fout\n            feedback: \"Nee.\"\n", ""))
+    assert len(problems) == 1 and "regel 7" in problems[0]
+    assert "schrijf `juist: true`" in problems[0] and "moet ja of nee" not in problems[0]
+
+
+def test_word_curly_quotes_are_named(exercises):
+    problems = _problems_for(exercises, "krul.yaml", """\
+        lemma: alfa
+        reflectie:
+          - id: krul-r1
+            soort: begrijpen
+            vraag: “Wat zie je: een buurt?”
+        """)
+    assert len(problems) == 1 and "regel 5" in problems[0]
+    assert "krulletjes-aanhalingstekens" in problems[0] and "rechte" in problems[0]
+    assert "zet die tekst dan tussen aanhalingstekens" not in problems[0]
+
+
+def test_straight_open_curly_close_is_reported_at_its_own_line(exercises):
+    problems = _problems_for(exercises, "half.yaml", """\
+        lemma: alfa
+        reflectie:
+          - id: half-r1
+            soort: begrijpen
+            vraag: "Wat zie je?”
+          - id: half-r2
+            soort: begrijpen
+            vraag: Nog een
+        """)
+    assert len(problems) == 1 and "regel 5" in problems[0]
+    assert "begint met een recht aanhalingsteken" in problems[0] and "inspringing" not in problems[0]
+
+
+def test_curly_quotes_inside_a_text_are_fine(exercises):
+    assert _problems_for(exercises, "goed.yaml", """\
+        lemma: alfa
+        reflectie:
+          - id: goed-r1
+            soort: begrijpen
+            vraag: Hij zei “nee”. Wat doe je?
+        """) == []
+
+
+@pytest.mark.parametrize("name", ["vragen.yml", "vragen.yaml.txt", "vragen.YAML", "vragen.yml.bak"])
+def test_near_miss_file_names_are_reported(exercises, name):
+    (exercises / name).write_text("lemma: alfa\n", encoding="utf-8")
+    problems = [str(p) for p in check_exercises(exercises)[1]]
+    assert len(problems) == 1 and name in problems[0]
+    assert "wordt niet gelezen" in problems[0] and "Hernoem het naar `vragen.yaml`" in problems[0]
+
+
+def test_jupyter_checkpoints_are_not_read_twice(exercises):
+    hidden = exercises / ".ipynb_checkpoints"
+    hidden.mkdir()
+    for path in exercises.glob("*.yaml"):
+        shutil.copy(path, hidden / f"{path.stem}-checkpoint.yaml")
+    assert check_exercises(exercises)[1] == []
+
+
+def test_yaml_nested_1000_deep_is_refused_quickly(exercises):
+    import time
+
+    start = time.perf_counter()
+    (exercises / "diep.yaml").write_text("lemma: alfa\ntitel: " + "[" * 1000 + "]" * 1000 + "\n",
+                                         encoding="utf-8")
+    (exercises / "blok.yaml").write_text("lemma: alfa\ntitel:\n" + "".join(
+        "  " * i + "- \n" for i in range(1000)), encoding="utf-8")
+    problems = [str(p) for p in check_exercises(exercises)[1]]
+    assert time.perf_counter() - start < 5
+    assert any("diep.yaml" in p and "niveaus diep" in p for p in problems)
+    assert any("blok.yaml" in p and "niveaus diep" in p for p in problems)
+
+
+def _alias_bomb(levels: int, width: int, use: str) -> str:
+    lines = ["lemma: alfa", 'a0: &a0 ["' + "x" * 60 + '"]']
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * width) + "]" for i in range(1, levels)]
+    return "\n".join(lines) + "\n" + use.replace("BOM", f"*a{levels - 1}")
+
+
+@pytest.mark.parametrize("levels, width", [(9, 9), (5, 9), (3, 40)])
+@pytest.mark.parametrize("use", ["reflectie:\n  - id: bom-r1\n    soort: BOM\n    vraag: BOM\n",
+                                 "quiz:\n  - id: bom-q1\n    vraag: BOM\n    opties: BOM\n"])
+def test_alias_bomb_is_refused_in_bounded_time_and_memory(exercises, levels, width, use):
+    import time
+    import tracemalloc
+
+    (exercises / "bom.yaml").write_text(_alias_bomb(levels, width, use), encoding="utf-8")
+    start = time.perf_counter()
+    tracemalloc.start()
+    problems = [str(p) for p in check_exercises(exercises)[1]]
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    elapsed = time.perf_counter() - start
+    assert elapsed < 10 and peak < 50_000_000, (elapsed, peak)
+    assert len(problems) == 1 and len(problems[0]) < 500
+    assert "bom.yaml" in problems[0] and ("verwijzingen" in problems[0] or "*naam" in problems[0])
+
+
+def test_every_echoed_value_is_capped(exercises):
+    long = "x" * 5_000
+    problems = _problems_for(exercises, "lang.yaml", f"""\
+        lemma: alfa
+        reflectie:
+          - id: lang-r1
+            soort: {long}
+            vraag: Wat?
+        quiz:
+          - id: lang-q1
+            vraag: Wat?
+            opties:
+              - tekst: a
+                juist: {long}
+                feedback: b
+              - tekst: c
+                feedback: d
+        """)
+    assert len(problems) == 2 and all(len(p) < 600 for p in problems), problems
+
+
+def test_fifo_or_device_named_yaml_does_not_hang(exercises):
+    import os
+    import time
+
+    os.mkfifo(exercises / "pijp.yaml")
+    (exercises / "nul.yaml").symlink_to("/dev/zero")
+    start = time.perf_counter()
+    problems = [str(p) for p in check_exercises(exercises)[1]]
+    assert time.perf_counter() - start < 5
+    assert any("pijp.yaml" in p and "geen gewoon bestand" in p for p in problems)
+    assert any("nul.yaml" in p and "geen gewoon bestand" in p for p in problems)
+
+
+def test_file_without_lemma_with_new_questions_gets_a_message(tmp_path, monkeypatch):
+    from lexicon_tools.exercises import check_override_folder
+
+    own = tmp_path / "eigen"
+    own.mkdir()
+    (own / "los.yaml").write_text("reflectie:\n  - id: los-r1\n    soort: begrijpen\n"
+                                  "    vraag: Wat?\n  - id: vertrouwen-r1\n    soort: begrijpen\n"
+                                  "    vraag: Alleen de tekst veranderd.\n", encoding="utf-8")
+    found, problems, replaces = check_override_folder(own)
+    assert replaces == {"los-r1": False, "vertrouwen-r1": True}
+    (problem,) = [str(p) for p in problems]  # overriding an existing id without lemma is fine
+    assert "los.yaml, regel 2" in problem and "los-r1" in problem and "geen `lemma:`" in problem
+
+
+def test_id_reused_across_lemmas_or_kinds(tmp_path, monkeypatch):
+    from lexicon_tools.exercises import check_override_folder
+
+    monkeypatch.setattr(lt.errors, "_ANNOUNCED", set())
+    own = tmp_path / "eigen"
+    own.mkdir()
+    (own / "ander.yaml").write_text(textwrap.dedent("""\
+        lemma: eenzaamheid
+        reflectie:
+          - id: vertrouwen-r2
+            soort: begrijpen
+            vraag: Zelfde id, ander lemma.
+          - id: vertrouwen-q1
+            soort: begrijpen
+            vraag: Zelfde id, andere soort.
+        """), encoding="utf-8")
+    problems = [str(p) for p in check_override_folder(own)[1]]
+    assert any("regel 3" in p and "bij lemma 'vertrouwen'" in p and "'eenzaamheid'" in p
+               for p in problems)
+    assert any("regel 6" in p and "een quizvraag" in p and "een reflectievraag" in p
+               for p in problems)
+    monkeypatch.setenv("NABIJHEID_OEFENINGEN", str(own))
+    with pytest.warns(lt.errors.LexiconWarning, match="De vraag van het lespakket wordt gebruikt"):
+        assert question("vertrouwen-r2").vraag != "Zelfde id, ander lemma."
+    assert type(question("vertrouwen-q1")).__name__ == "QuizQuestion"
+
+
+@pytest.mark.parametrize("line, words", [
+    ("oefeningen = ~/map", "tussen aanhalingstekens"),
+    ('oefeningen: "~/map"', "gebruik `=` in plaats van `:`"),
+    ('oefeningen = "C:\\Users\\docent\\map"', "backslash"),
+    ('oefeningen = "C:\\new\\map"', "backslash"),
+    ('oefenigen = "~/map"', "Bedoel je `oefeningen`?"),
+])
+def test_config_file_mistakes_are_reported_on_load_and_by_check(tmp_path, monkeypatch, capsys,
+                                                                line, words):
+    monkeypatch.setattr(lt.errors, "_ANNOUNCED", set())
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    config = tmp_path / "nabijheid-sociaal-werk" / "nabijheid.toml"
+    config.parent.mkdir()
+    config.write_text(f"# mijn instellingen\n{line}\n", encoding="utf-8")
+    with pytest.warns(lt.errors.LexiconWarning, match="nabijheid.toml, regel 2") as caught:
+        assert question("vertrouwen-r1").vraag  # ours still work
+    assert words in str(caught[0].message)
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert "nabijheid.toml, regel 2" in out and words in out
