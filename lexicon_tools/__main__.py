@@ -158,6 +158,65 @@ def sources() -> int:
     return 1 if found.warnings else 0
 
 
+# -- instellen and kopieer -------------------------------------------------------------------------
+def configure(folder: str) -> int:
+    """Create the lecturer's folder and write it into the user's nabijheid.toml (any OS)."""
+    path = Path(folder).expanduser().resolve()
+    config = settings.config_file()
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        lines = _config_lines(config)
+        lines = [l for l in lines if not l.strip().startswith("oefeningen")]
+        lines.append(f"oefeningen = {_toml_string(str(path))}")
+        config.parent.mkdir(parents=True, exist_ok=True)
+        config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    except OSError as exc:
+        print(f"NIET GELUKT: {exc.filename or path} kan niet gemaakt worden ({exc.strerror or exc}).")
+        return 1
+    print(f"OK: je eigen vragen staan voortaan in {path}.\nDit staat in {config}. Bekijk het "
+          "resultaat met: nabijheid bronnen")
+    return 0
+
+
+def _config_lines(config: Path) -> list[str]:
+    try:
+        return config.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return []
+
+
+def _toml_string(value: str) -> str:
+    """A TOML literal string (no escapes: Windows backslashes stay as they are)."""
+    if "'" not in value:
+        return f"'{value}'"
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def copy_question(question_id: str, folder: str | None, overwrite: bool = False) -> int:
+    """Write one of our questions into the lecturer's folder as its own small file, to change."""
+    from .exercises import exercise_set, question_yaml
+
+    target_dir = Path(folder).expanduser() if folder else None
+    if target_dir is None:
+        own = settings.setting("NABIJHEID_OEFENINGEN")
+        if not own:
+            print("NIET GELUKT: er is nog geen eigen map ingesteld. Doe eerst: nabijheid instellen "
+                  "--oefeningen ~/mijn-oefeningen (of geef --naar MAP).")
+            return 1
+        target_dir = Path(own).expanduser()
+    text = question_yaml(question_id)
+    target = target_dir / f"{question_id}.yaml"
+    if target.exists() and not overwrite:
+        print(f"NIET GELUKT: {target} bestaat al. Open en verander dat bestand, of voeg "
+              "--overschrijf toe om opnieuw te beginnen.")
+        return 1
+    target_dir.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"OK: vraag '{question_id}' staat nu in {target}. Verander daar de tekst (laat de id "
+          "staan) en controleer met: nabijheid check " + str(target_dir))
+    return 0
+
+
 # -- the table of subcommands ----------------------------------------------------------------------
 def _args_check(p):
     p.add_argument("map", nargs="?", default=None,
@@ -182,6 +241,16 @@ def _none(p):
     pass
 
 
+def _args_configure(p):
+    p.add_argument("--oefeningen", required=True, help="de map met je eigen vragen")
+
+
+def _args_copy(p):
+    p.add_argument("id", help="de id van de vraag, bijv. vertrouwen-r1")
+    p.add_argument("--naar", default=None, help="de map (standaard: je eigen map)")
+    p.add_argument("--overschrijf", action="store_true", help="vervang een bestaand bestand")
+
+
 # name -> (help, add arguments, run(args) -> exit code, aliases)
 COMMANDS = {
     "check": ("controleer lexicon_data/ en de vragen (of één map)", _args_check,
@@ -192,6 +261,10 @@ COMMANDS = {
                   lambda a: hand_in(a.notebook, a.naam, a.studentnummer, a.uit), []),
     "bronnen": ("laat zien welke mappen met vragen en data in gebruik zijn, en waarom", _none,
                 lambda a: sources(), ["waar"]),
+    "instellen": ("maak je eigen map met vragen en zet hem in nabijheid.toml", _args_configure,
+                  lambda a: configure(a.oefeningen), []),
+    "kopieer": ("zet één vraag van het lespakket in je eigen map, om te veranderen", _args_copy,
+                lambda a: copy_question(a.id, a.naar, a.overschrijf), []),
 }
 
 

@@ -9,7 +9,7 @@ __all__ = ["ExerciseFile", "ReflectionQuestion", "QuizQuestion", "SortTask", "Di
            "IntegralCaseSpec", "CaseMapSpec", "TIE_KINDS", "load_exercises", "load_exercise_set",
            "exercise_folders", "ids_for_lemma", "check_exercises", "question", "active_layers",
            "exercise_set", "ExerciseSet", "Layer", "read_exercise_file", "exercise_files",
-           "check_override_folder", "is_sensitive", "sensitive_ids"]
+           "check_override_folder", "is_sensitive", "sensitive_ids", "question_yaml"]
 
 import os
 import re
@@ -672,6 +672,41 @@ def _warnings_note(loaded: ExerciseSet) -> str:
 def load_exercises(folder: str | Path | None = None) -> dict:
     """All questions and tasks by id (see :func:`exercise_set`)."""
     return exercise_set(folder).items
+
+
+_BLOCKS = {ReflectionQuestion: "reflectie", QuizQuestion: "quiz", SortTask: "sorteer",
+           ProfileSpec: "profielen", PerspectiveSpec: "perspectieven", WorksheetSpec: "werkbladen",
+           DistanceScaleSpec: "afstandsschaal", NetworkMapSpec: "netwerkkaart",
+           StraatscanSpec: "straatscan", IntegralCaseSpec: "integrale_casus",
+           CaseMapSpec: "casuskaart"}
+_LIST_BLOCKS = {"reflectie", "quiz", "sorteer", "profielen", "perspectieven", "werkbladen"}
+
+
+def question_yaml(question_id: str) -> str:
+    """One question in use as the text of a small exercise file (to copy and change)."""
+    import yaml
+
+    loaded = exercise_set()
+    item = question(question_id)
+    block = _BLOCKS[type(item)]
+    data = item.model_dump(exclude_defaults=True)
+    head = {"lemma": loaded.lemmas[question_id]} if loaded.lemmas.get(question_id) else {}
+    body = {**head, block: [data] if block in _LIST_BLOCKS else data}
+    return ("# Eén vraag uit het lespakket om te veranderen. Laat de id staan: daaronder bewaren\n"
+            "# studenten hun antwoord. Alle andere vragen blijven zoals ze in het lespakket staan.\n"
+            + yaml.dump(body, Dumper=_indented_dumper(), allow_unicode=True, sort_keys=False,
+                        width=100))
+
+
+@lru_cache(maxsize=1)
+def _indented_dumper():
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        def increase_indent(self, flow=False, indentless=False):  # lists indented as in our files
+            return super().increase_indent(flow, False)
+
+    return Dumper
 
 
 def is_sensitive(item) -> bool:
