@@ -294,7 +294,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv=None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help, or a Dutch message about the arguments
+        return int(stop.code or 0)
     if not args.command:
         parser.print_help(sys.stdout)
         return 2
