@@ -157,9 +157,6 @@ def read_yaml(text: str, shown: str, first_line: int = 1):
     Strict: a key twice in one mapping is an error (PyYAML would keep the last one silently);
     nesting, aliases and the expanded size are bounded; no Python objects are ever built.
     """
-    quote = _quote_problem(text, shown, first_line)
-    if quote:
-        raise FileProblem(quote)
     try:
         node = compose_yaml(text)
     except _Refused as exc:
@@ -189,8 +186,12 @@ def read_yaml(text: str, shown: str, first_line: int = 1):
 
 
 def _syntax_problem(exc, text: str, shown: str, first_line: int) -> Problem:
+    """A YAML syntax error in Dutch; a quote mix-up before it is named at its own line."""
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + first_line if mark else None
+    quote = _quote_problem(text, shown, first_line, mark.line + 1 if mark else None)
+    if quote:
+        return quote
     curly = _curly_line(text, mark.line + 1 if mark else None)
     if curly:
         return Problem(shown, "de tekst staat tussen krulletjes-aanhalingstekens (“ ” of ‘ ’, "
@@ -216,9 +217,9 @@ def _curly_line(text: str, up_to: int | None) -> int | None:
     return None
 
 
-def _quote_problem(text: str, shown: str, first_line: int) -> Problem | None:
+def _quote_problem(text: str, shown: str, first_line: int, up_to: int | None) -> Problem | None:
     """A value that opens with a straight quote and ends with a curly one on the same line."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.splitlines()[: up_to or None], start=1):
         value = _VALUE_START.match(line).group("value").rstrip()
         if len(value) > 1 and value[0] in "\"'" and value[0] not in value[1:] \
                 and value[-1] in _CURLY_CLOSE:

@@ -519,3 +519,14 @@ def test_config_file_mistakes_are_reported_on_load_and_by_check(tmp_path, monkey
     assert main(["check"]) == 1
     out = capsys.readouterr().out
     assert "nabijheid.toml, regel 2" in out and words in out
+
+
+def test_multi_line_quoted_text_ending_a_line_with_a_curly_quote_is_fine(exercises):
+    assert _problems_for(exercises, "meer.yaml", """\
+        lemma: alfa
+        reflectie:
+          - id: meer-r1
+            soort: begrijpen
+            vraag: "Hij zei “ja”
+              en liep weg. Wat doe je?"
+        """) == []

@@ -126,3 +126,21 @@ def test_maak_notebook_problems_are_dutch_without_traceback(tmp_path, capsys):
     assert "minstens één lemma" in capsys.readouterr().out
     assert main(["onbekend"]) == 2
     assert "onbekend commando" in capsys.readouterr().out
+
+
+def test_console_command_is_declared_and_points_at_main():
+    import importlib
+    import tomllib
+
+    scripts = tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "scripts"]
+    module, _, function = scripts["nabijheid"].partition(":")
+    assert getattr(importlib.import_module(module), function) is main
+
+
+def test_the_command_works_from_any_folder(tmp_path, monkeypatch, capsys):
+    """A JupyterLab terminal may start in notebooks/, the repository root or the home folder."""
+    for folder in (PROJECT / "notebooks", PROJECT, tmp_path):
+        monkeypatch.chdir(folder)
+        assert main(["check"]) == 0, capsys.readouterr().out
+        assert capsys.readouterr().out.startswith("OK: ")
