@@ -7,10 +7,11 @@ Problems are printed in Dutch, never as a traceback.
 
 import argparse
 import sys
+import warnings
 from pathlib import Path
 
 from . import settings
-from .errors import LexiconError, Problem
+from .errors import LexiconError, LexiconWarning, Problem
 
 
 # -- check -----------------------------------------------------------------------------------------
@@ -302,11 +303,19 @@ def main(argv=None) -> int:
         parser.print_help(sys.stdout)
         return 2
     name = next(n for n, row in COMMANDS.items() if args.command in (n, *row[3]))
-    try:
-        return COMMANDS[name][2](args)
-    except (LexiconError, OSError) as exc:
-        print(f"NIET GELUKT: {exc}")
-        return 1
+    with warnings.catch_warnings():
+        # `check` lists these itself; other commands print them as one Dutch line each.
+        warnings.simplefilter("ignore" if name == "check" else "always", LexiconWarning)
+        warnings.showwarning = _print_warning
+        try:
+            return COMMANDS[name][2](args)
+        except (LexiconError, OSError) as exc:
+            print(f"NIET GELUKT: {exc}")
+            return 1
+
+
+def _print_warning(message, category, *args, **kwargs):
+    print(f"Let op: {message}")
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from . import settings
 from .errors import LexiconError, Problem, announce, display_path
 from .schema import _check_slug
-from .validation import FileProblem, ManyProblems, read_text, read_yaml, validate
+from .validation import FileProblem, ManyProblems, echo, read_text, read_yaml, validate
 
 
 class _Strict(BaseModel):
@@ -104,7 +104,7 @@ def _check_answers(items, allowed: list[str]) -> None:
     for number, item in enumerate(items, start=1):
         if item.antwoord not in allowed:
             raise ValueError(f"item {number} ('{item.tekst[:40]}') heeft antwoord "
-                             f"'{item.antwoord}'; kies uit: {', '.join(allowed)}.")
+                             f"'{echo(item.antwoord)}'; kies uit: {', '.join(allowed)}.")
 
 
 class DistanceScaleSpec(_Strict):
@@ -422,7 +422,7 @@ def _add_items(result: FileResult, scan: _Scan) -> None:
     for item in result.exercise.items():
         line = _line_of(result.text, item.id)
         if item.id in scan.entries:
-            problem = Problem(result.shown, f"id '{item.id}' komt al voor in "
+            problem = Problem(result.shown, f"id '{echo(item.id)}' komt al voor in "
                               f"{scan.entries[item.id].shown}; elke id moet uniek zijn.",
                               field="id", line=line)
             scan.problems.append(problem)
@@ -437,7 +437,7 @@ def _override_problem(item_id: str, entry: _Entry, base: dict) -> Problem | None
     ours = base.get(item_id)
     if ours is None:
         if entry.lemma is None:
-            return Problem(entry.shown, f"nieuwe vraag '{item_id}', maar er staat geen `lemma:` "
+            return Problem(entry.shown, f"nieuwe vraag '{echo(item_id)}', maar er staat geen `lemma:` "
                            "bovenaan het bestand: de vraag verschijnt dan bij geen enkel lemma (alleen "
                            "in een notebook dat haar id zelf noemt). Zet bovenaan bijvoorbeeld "
                            "`lemma: vertrouwen`.", field="lemma", line=entry.line)
@@ -449,7 +449,7 @@ def _override_problem(item_id: str, entry: _Entry, base: dict) -> Problem | None
                        "id.", field="id", line=entry.line)
     if entry.lemma and ours.lemma and entry.lemma != ours.lemma:
         return Problem(entry.shown, f"id '{item_id}' hoort bij ons bij lemma '{ours.lemma}' "
-                       f"({ours.shown}), maar dit bestand is van lemma '{entry.lemma}'. Geef de vraag "
+                       f"({ours.shown}), maar dit bestand is van lemma '{echo(entry.lemma)}'. Geef de vraag "
                        "een nieuwe id, of zet haar in een bestand met "
                        f"`lemma: {ours.lemma}` (of zonder `lemma:`).", field="id", line=entry.line)
     return None
@@ -494,13 +494,13 @@ def _cross_check(exercise: ExerciseFile, shown: str, text: str, lexicon) -> list
         return []
     problems = []
     if exercise.lemma and exercise.lemma not in lexicon.lemmas:
-        problems.append(Problem(shown, f"lemma '{exercise.lemma}' bestaat niet; gebruik de id van een "
+        problems.append(Problem(shown, f"lemma '{echo(exercise.lemma)}' bestaat niet; gebruik de id van een "
                                 "lemma (bestandsnaam in lexicon_data/lemmas/).", field="lemma"))
     for field, spec in [("afstandsschaal", exercise.afstandsschaal),
                         ("straatscan", exercise.straatscan), ("casuskaart", exercise.casuskaart),
                         *[(f"profielen.{i}", p) for i, p in enumerate(exercise.profielen)]]:
         if spec is not None and getattr(spec, "model", None) and spec.model not in lexicon.models:
-            problems.append(Problem(shown, f"model '{spec.model}' bestaat niet in "
+            problems.append(Problem(shown, f"model '{echo(spec.model)}' bestaat niet in "
                                     "lexicon_data/models/.", field=field,
                                     line=_line_of(text, spec.id)))
     for index, task in enumerate(exercise.sorteer):
@@ -508,7 +508,7 @@ def _cross_check(exercise: ExerciseFile, shown: str, text: str, lexicon) -> list
         if task.model is None:
             continue
         if task.model not in lexicon.models:
-            problems.append(Problem(shown, f"model '{task.model}' bestaat niet in "
+            problems.append(Problem(shown, f"model '{echo(task.model)}' bestaat niet in "
                                     "lexicon_data/models/.", **where))
             continue
         try:

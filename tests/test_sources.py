@@ -156,3 +156,20 @@ def test_hub_package_installed_elsewhere_notebook_in_a_clone(clone, tmp_path):
     boxes = [o for o in outputs if "lexicon-waarschuwing" in str(o.get("data", {}))]
     assert len(boxes) == 1 and "kapot.yaml" in str(boxes[0].data)
     assert question("vertrouwen-q1").vraag[:20] in state  # our quiz question, not the broken one
+
+
+def test_a_tab_in_the_shared_folder_breaks_nothing(tmp_path, monkeypatch, capsys):
+    shared = tmp_path / "gedeeld"
+    shared.mkdir()
+    (shared / "klas.yaml").write_text("lemma: vertrouwen\nreflectie:\n  - id: vertrouwen-r1\n"
+                                      "\tsoort: begrijpen\n    vraag: Met een tab.\n",
+                                      encoding="utf-8")
+    monkeypatch.setenv("NABIJHEID_OEFENINGEN", str(shared))
+    with pytest.warns(lt.errors.LexiconWarning, match=r"klas.yaml, regel 4.*tab") as caught:
+        assert question("vertrouwen-r1").vraag != "Met een tab."
+        lt.Reflections("vertrouwen", lt.AnswerStore("klas"))
+        question("vertrouwen-r2")
+    assert len(caught) == 1  # one warning, however many exercise cells run
+    assert main(["bronnen"]) == 1
+    out = capsys.readouterr().out
+    assert "Let op:" in out and "klas.yaml, regel 4" in out and "Traceback" not in out
