@@ -81,9 +81,15 @@ def test_missing_own_folder_is_named(monkeypatch, tmp_path, capsys):
     assert "bestaat-niet" in capsys.readouterr().out
 
 
-def test_a_broken_own_file_names_file_line_and_an_example(own_folder):
+def test_a_broken_own_file_names_file_line_and_an_example(own_folder, monkeypatch):
+    """The broken file's questions fall back to ours with one warning; its new ones are missing
+    with the same explanation."""
+    monkeypatch.setattr(lt.errors, "_ANNOUNCED", set())
     (own_folder / "les3.yaml").write_text(OWN.replace("    vraag: Hoe zou",
                                                       "    vrag: Hoe zou"), encoding="utf-8")
+    with pytest.warns(lt.errors.LexiconWarning, match=r"les3.yaml, regel 8.*overgeslagen"):
+        ours = question("vertrouwen-r1")
+    assert ours == load_exercises(lt.settings.EXERCISES_DIR)["vertrouwen-r1"]
     with pytest.raises(LexiconError) as caught:
         question("les3-r1")
     message = str(caught.value)
