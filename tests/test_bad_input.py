@@ -257,7 +257,7 @@ def test_hand_in_to_an_unwritable_place_is_a_message(tmp_path, monkeypatch):
 def test_own_copy_of_the_book_that_is_not_the_book(tmp_path):
     path = tmp_path / "boodschappen.txt"
     path.write_text("melk\nbrood\n" * 100, encoding="utf-8")
-    with pytest.raises(LexiconError, match="geen enkel lemma"):
+    with pytest.raises(LexiconError, match="lijkt geen tekstexport"):
         lt.fulltext.load(path)
     binary = tmp_path / "boek.pdf"
     binary.write_bytes(b"%PDF-1.7\n\xff\xfe\x00")
