@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from . import settings
+from . import parse_cache, settings
 from .errors import LexiconError, Problem, display_path
 from .schema import _check_slug
 from .validation import FileProblem, ManyProblems, read_text, read_yaml, validate
@@ -330,6 +330,7 @@ def check_exercises(folder: str | Path | None = None, lexicon=None):
                                         line=_line_of(text, item.id)))
                 continue
             found[item.id] = (item, shown)
+    parse_cache.flush()
     return {key: item for key, (item, _) in found.items()}, problems
 
 

@@ -46,8 +46,10 @@ def read_text(path: Path, shown: str) -> str:
 
 def read_yaml(text: str, shown: str, first_line: int = 1):
     """Parse YAML safely (no Python objects); a syntax error becomes a Problem with its line."""
+    from .parse_cache import cached_parse
+
     try:
-        return yaml.safe_load(text)
+        return cached_parse(text, yaml.safe_load)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark else None
