@@ -95,6 +95,8 @@ i = 0
 while True:
     i += 1
     store.set("essay", str(i) + " " + "lange tekst " * 200_000)
+    if i == 1:
+        print("eerste opslag", flush=True)
 """
 
 
@@ -102,8 +104,10 @@ def test_killed_write_leaves_previous_answers_intact(tmp_path):
     store = AnswerStore("groot", tmp_path, delay=0)
     store.set("eerder", "dit mag niet verloren gaan")
     env = {**os.environ, "NABIJHEID_DATA": str(tmp_path)}
-    for pause in (0.9, 1.3, 1.7):
-        proc = subprocess.Popen([sys.executable, "-c", KILLED], env=env)
+    for pause in (0.05, 0.4, 0.8):
+        proc = subprocess.Popen([sys.executable, "-c", KILLED], env=env, stdout=subprocess.PIPE,
+                                text=True)
+        assert proc.stdout.readline().strip() == "eerste opslag"  # however slow the machine is
         time.sleep(pause)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
