@@ -74,7 +74,8 @@ def test_a_busy_lock_never_blocks_a_key_press_and_is_really_retried(tmp_path):
     assert list(tmp_path.glob(".nb.wacht-*"))  # the emergency copy is on disk already
     holder.wait(10)
     assert wait_for(lambda: AnswerStore("nb", tmp_path).get("q") != "", 8)  # retried, no key press
-    assert store.status().startswith("Opgeslagen om") and not list(tmp_path.glob(".nb.wacht-*"))
+    assert wait_for(lambda: store.status().startswith("Opgeslagen om"), 5)
+    assert not list(tmp_path.glob(".nb.wacht-*"))
 
 
 KILLED_WHILE_WAITING = """
