@@ -97,7 +97,10 @@ def grade_table(klas: ClassHandIns | pd.DataFrame, book: GradeBook) -> pd.DataFr
         grade = book.get(_student_key(row), row["notebook"], row["vraag_id"])
         rows.append({**row, **grade})
     columns = list(answers.columns) + ["punten", "niveau", "opmerking"]
-    return pd.DataFrame(rows, columns=columns)
+    table = pd.DataFrame(rows, columns=columns)
+    table["niveau"] = table["niveau"].where(table["niveau"].notna(), "").astype(str)
+    table["opmerking"] = table["opmerking"].fillna("").astype(str)
+    return table
 
 
 def _totals(table: pd.DataFrame) -> pd.DataFrame:
@@ -174,7 +177,7 @@ def _write_csv(path: str | Path, header: list[str], rows: list[list[str]]) -> No
 
 # -- feedback files --------------------------------------------------------------------------------
 def _graded(rows: pd.DataFrame) -> pd.DataFrame:
-    return rows[rows["punten"].notna() | rows["niveau"].notna() | (rows["opmerking"] != "")]
+    return rows[rows["punten"].notna() | (rows["niveau"] != "") | (rows["opmerking"] != "")]
 
 
 def feedback_markdown(rows: pd.DataFrame) -> str:
@@ -187,7 +190,7 @@ def feedback_markdown(rows: pd.DataFrame) -> str:
         if len(total):
             lines += [f"**Totaal:** {total.sum():g} punten", ""]
         for row in _graded(group).to_dict("records"):
-            lines += [f"### {md_text(' '.join(row['vraag'].split()))}", ""]
+            lines += [f"### {md_text(' '.join(str(row['vraag']).split()))}", ""]
             lines += [f"> {md_text(line)}  " for line in (row["antwoord"] or "—").split("\n")] + [""]
             if row["punten"] is not None and not pd.isna(row["punten"]):
                 lines.append(f"- Punten: {row['punten']:g}")

@@ -49,6 +49,7 @@ class GradingView(widgets.VBox):
                                             self.export_feedback)):
             button.on_click(lambda _, act=action: self._run_export(act))
         self._loading = False
+        self.book.store.on_change(self._on_saved)
         self._notebook.observe(lambda _: self._fill_questions(), names="value")
         self._question.observe(lambda _: self._fill_students(), names="value")
         self._student.observe(lambda _: self._show(), names="value")
@@ -70,12 +71,14 @@ class GradingView(widgets.VBox):
         rows = self._answers[self._answers["notebook"] == self._notebook.value]
         rows = rows.drop_duplicates("vraag_id")
         self._question.options = [(r.vraag[:110], r.vraag_id) for r in rows.itertuples()]
+        self._question.value = self._question.options[0][1] if self._question.options else None
         self._fill_students()
 
     def _fill_students(self) -> None:
         rows = self._selected_rows()
         self._student.options = [(r.student, r.studentnummer or r.student)
                                  for r in rows.itertuples()]
+        self._student.value = self._student.options[0][1] if self._student.options else None
         self._show()
 
     def _selected_rows(self):
@@ -117,6 +120,9 @@ class GradingView(widgets.VBox):
             self._status.value = f"<span style='color:{WRONG}'>{html.escape(str(exc))}</span>"
             return
         self._status.value = status_html(self.book.store.status())
+
+    def _on_saved(self, store) -> None:
+        self._status.value = status_html(store.status())
 
     # -- exports -----------------------------------------------------------------------------------
     def _table(self):
