@@ -279,7 +279,7 @@ def test_the_overview_reads_exactly_the_folder_given(tmp_path):
     assert len(read_hand_ins(tmp_path / "klas" / "inleveringen").studenten) == 1
 
 
-def test_class_overview_widget_shows_whole_escaped_answers(tmp_path):
+def test_class_overview_widget_shows_escaped_answers(tmp_path):
     long_answer = HOSTILE + "\n" + "lang " * 40
     store = _student(tmp_path, "Ali <b>", "1", {"r1": ("Vraag?", long_answer)})
     write_hand_in(collect_hand_in([store], items={}), tmp_path / "klas")
