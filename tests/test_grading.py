@@ -16,7 +16,7 @@ HOSTILE = "<script>alert(1)</script> ![x](http://e) =HYPERLINK(\"http://e\")"
 
 def _class(tmp_path):
     folder = tmp_path / "klas"
-    for name, number, text in [("Ali", "0011", "Antwoord A\nregel 2"), ("Bo", "0022", HOSTILE),
+    for name, number, text in [("Ali", "0011", "Antwoord A\nregel 2"), ("=Bo+1", "0022", HOSTILE),
                                ("=cmd|' /C calc'!A0", "", "Zonder nummer")]:
         store = AnswerStore("01_sociale_nabijheid", tmp_path / (number or "x"), delay=0)
         store.set("_naam", name)
@@ -79,6 +79,7 @@ def test_canvas_grade_file(tmp_path):
     assert rows[0]["Student"] == "Points Possible" and rows[0]["Sociale nabijheid"] == "4"
     assert rows[1] == {"Student": "Ali", "ID": "", "SIS User ID": "0011", "Section": "2B",
                        "Sociale nabijheid": "3.5"}
+    assert rows[2]["Student"] == "'=Bo+1"  # never run as a spreadsheet formula
 
 
 def test_feedback_files_are_escaped_and_per_student(tmp_path):
