@@ -63,6 +63,9 @@ class ClassHandIns:
 def _block(text: str, start: str, end: str) -> str:
     """The text between the first ``start`` and the next ``end`` (linear time, no regex)."""
     begin = text.find(start)
+    if begin < 0 and f"inlevering: {HAND_IN_KIND}" in text[:300]:
+        raise NotAHandIn("gemaakt met een oudere versie van het lespakket; vraag de student opnieuw "
+                         "in te leveren met de knop onder het notebook")
     if begin < 0:
         raise NotAHandIn("geen inlevering van dit lespakket (de gegevens in het bestand ontbreken)")
     stop = text.find(end, begin + len(start))
@@ -238,7 +241,9 @@ def read_class_list(path: str | Path) -> tuple[pd.DataFrame, list[str]]:
     path = Path(path).expanduser()
     try:
         text = _read_text(path)
-    except (OSError, NotAHandIn, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError:  # Excel on Windows saves CSV as cp1252
+        text = path.read_bytes()[:MAX_BYTES].decode("cp1252", errors="replace")
+    except (OSError, NotAHandIn) as exc:
         reason = exc.strerror if isinstance(exc, OSError) else str(exc)
         return pd.DataFrame(columns=["studentnummer", "naam"]), [
             f"Klassenlijst {path.name}: niet te lezen ({reason}). Sla hem op als CSV (UTF-8)."]

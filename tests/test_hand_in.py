@@ -319,3 +319,15 @@ def test_example_class_in_the_repository():
                for p in (folder / "inleveringen").iterdir())
     class_list, problems = read_class_list(folder / "klassenlijst.csv")
     assert not problems and len(missing_students(klas, class_list)) >= 1
+
+
+def test_class_list_from_excel_and_an_old_hand_in_get_clear_messages(tmp_path):
+    (tmp_path / "klas.csv").write_bytes("Studentnummer;Naam\n0012;Zoë\n".encode("cp1252"))
+    class_list, problems = read_class_list(tmp_path / "klas.csv")
+    assert not problems and class_list.to_dict("records") == [{"studentnummer": "0012", "naam": "Zoë"}]
+    (tmp_path / "lijst.csv").write_text("nummer,naam\n1,Ali\n", encoding="utf-8")
+    assert "de kolom 'studentnummer' ontbreekt" in read_class_list(tmp_path / "lijst.csv")[1][0]
+    (tmp_path / "klas").mkdir()
+    (tmp_path / "klas" / "1_oud.md").write_text(
+        "---\ninlevering: nabijheid-en-sociaal-werk\nnaam: Ali\n---\n# Antwoorden\n", "utf-8")
+    assert "oudere versie van het lespakket" in read_hand_ins(tmp_path / "klas").problemen[0]
