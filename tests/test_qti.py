@@ -3,11 +3,9 @@
 import zipfile
 import xml.etree.ElementTree as ET
 
-import pytest
 
 import lexicon_tools as lt
 from lexicon_tools.__main__ import main
-from lexicon_tools.qti import export_qti
 
 NS = {"q": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2",
       "m": "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"}
