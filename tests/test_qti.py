@@ -3,7 +3,6 @@
 import zipfile
 import xml.etree.ElementTree as ET
 
-
 import lexicon_tools as lt
 from lexicon_tools.__main__ import main
 
