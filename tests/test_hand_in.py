@@ -301,8 +301,9 @@ def test_class_overview_widget_anonymous_mode_and_class_list(tmp_path):
     assert "Niet ingeleverd (1):</b> Eva (5)" in view._items.value
     assert "Itemanalyse" in view._items.value
     assert "Ali (1)" in view._answers.value
+    assert "Cas (3) heeft notebook" in view._summary.value
     view._anonymous.value = True
-    shown = view._answers.value + view._items.value
+    shown = view._answers.value + view._items.value + view._summary.value
     assert "Ali" not in shown and "Cas" not in shown and "Eva" not in shown
     assert "Student 1" in view._answers.value
     assert bytes(view._chart.value).startswith(b"\x89PNG")

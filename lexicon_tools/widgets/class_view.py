@@ -42,7 +42,10 @@ class ClassOverview(widgets.VBox):
         self._answers = widgets.HTML()
         self._read.on_click(lambda _: self.load())
         self._anonymous.observe(lambda _: self._show_notebook(), names="value")
-        self._notebook.observe(lambda _: self._show_notebook(), names="value")
+        self._problems: list[str] = []
+        self._notebook.observe(lambda _: None if self._loading else self._show_notebook(),
+                               names="value")
+        self._loading = False
         self._question.observe(lambda _: self._show_answers(), names="value")
         super().__init__([widgets.HBox([self._folder, self._list, self._read]), self._anonymous,
                           self._summary, self._notebook, self._chart, self._items,
@@ -58,15 +61,13 @@ class ClassOverview(widgets.VBox):
         if self._list.value.strip():
             self.class_list, found = read_class_list(self._list.value.strip())
             problems += found
-        items = "".join(f"<li>{html.escape(p)}</li>" for p in problems)
-        self._summary.value = (
-            f"<p><b>{len(self.data.studenten)} student(en)</b> in "
-            f"<code>{html.escape(self._folder.value)}</code>.</p>"
-            + (f"<p style='color:{WRONG}'>Let op:</p><ul>{items}</ul>" if problems else ""))
+        self._problems = problems
         notebooks = self.data.notebooks
         titles = self.data.antwoorden.drop_duplicates("notebook").set_index("notebook")["titel"]
+        self._loading = True
         self._notebook.options = [(str(titles.get(nb, nb)), nb) for nb in notebooks]
         self._notebook.value = notebooks[0] if notebooks else None
+        self._loading = False
         self._show_notebook()
 
     def _answers_shown(self) -> pd.DataFrame:
@@ -74,7 +75,23 @@ class ClassOverview(widgets.VBox):
         return anonymize(frame) if self._anonymous.value else frame
 
     # -- views -------------------------------------------------------------------------------------
+    def _show_summary(self) -> None:
+        """How many students, and what was skipped (hidden when anonymous: it names students)."""
+        problems = self._problems
+        if self._anonymous.value and problems:
+            notes = (f"<p style='color:{WRONG}'>{len(problems)} melding(en) verborgen in de anonieme "
+                     "stand (ze noemen namen of bestanden).</p>")
+        elif problems:
+            items = "".join(f"<li>{html.escape(p)}</li>" for p in problems)
+            notes = f"<p style='color:{WRONG}'>Let op:</p><ul>{items}</ul>"
+        else:
+            notes = ""
+        self._summary.value = (f"<p><b>{len(self.data.studenten)} student(en)</b> in "
+                               f"<code>{html.escape(self._folder.value)}</code>.</p>{notes}")
+
     def _show_notebook(self) -> None:
+        if self.data is not None:
+            self._show_summary()
         notebook = self._notebook.value
         if self.data is None or not notebook:
             self._chart.value, self._items.value = b"", ""
