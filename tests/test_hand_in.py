@@ -137,6 +137,7 @@ def test_export_panel_offers_a_real_download_and_a_privacy_choice(tmp_path, monk
     store.set("sociale-afstand-schaal", "buren: 2", question="Sociale afstand")
     panel = lt.ExportPanel(store)
     assert "gevoelige antwoorden" in panel._sensitive.description and not panel._sensitive.value
+    assert "standaard <b>niet</b> in het bestand met je naam" in panel.children[2].value
     panel._button.click()
     links = re.findall(r"download='([^']+)' href='data:([^;]+);charset=utf-8;base64,([^']+)'",
                        panel._result.value)

@@ -13,8 +13,9 @@ from ..errors import LexiconError
 from ..export import (NAME_KEY, NUMBER_KEY, HandIn, answer_stores, collect_hand_in,
                       hand_in_stem, store_warnings, write_hand_in)
 
-SENSITIVE_LABEL = ("Neem ook mijn gevoelige antwoorden mee (zoals de afstandsschaal). Zonder vinkje "
-                   "blijven die buiten het bestand met je naam.")
+SENSITIVE_LABEL = "Ook mijn gevoelige antwoorden meenemen"
+SENSITIVE_HELP = ("Gevoelige antwoorden (zoals je afstandsschaal) staan standaard <b>niet</b> in het "
+                  "bestand met je naam. Vink het vakje alleen aan als je ze zelf wilt inleveren.")
 _MIME = {".html": "text/html", ".md": "text/markdown"}
 
 
@@ -105,7 +106,8 @@ class ExportPanel(widgets.VBox):
         self._number.observe(lambda change: self.model.set_number(change["new"]), names="value")
         self._button.on_click(lambda _: self._on_export(False))
         self._all.on_click(lambda _: self._on_export(True))
-        super().__init__([widgets.HBox([self._name, self._number]), self._sensitive,
+        help_text = widgets.HTML(f"<small>{SENSITIVE_HELP}</small>")
+        super().__init__([widgets.HBox([self._name, self._number]), self._sensitive, help_text,
                           widgets.HBox([self._button, self._all]), self._result])
         self.add_class("lt-export")
 
