@@ -16,7 +16,11 @@ USAGE = """Gebruik:
                                            maak een lesnotebook met deze lemma's
   python -m lexicon_tools inleveren [--notebook NAAM] [--naam "..."] [--studentnummer ...] [--uit MAP]
                                            schrijf je antwoorden (één notebook of alles) naar
-                                           een Markdown- en een HTML-bestand om in te leveren"""
+                                           een Markdown- en een HTML-bestand om in te leveren
+                                           (--gevoelig: ook gevoelige antwoorden)
+  python -m lexicon_tools qti --lemmas a,b --uit toets.zip
+                                           de quizvragen van deze lemma's als QTI-pakket voor
+                                           Canvas of Brightspace"""
 
 
 def check(folder: str | None) -> int:
@@ -74,44 +78,17 @@ def make_notebook(lemmas: str, title: str, target: str) -> int:
     return 0
 
 
-def hand_in(notebook: str, name: str | None, number: str | None, target: str) -> int:
-    """Write the hand-in files for one notebook or for all notebooks with saved answers."""
-    from .answers import AnswerStore, notebook_slug
-    from .errors import LexiconError
-    from .export import answer_stores, collect_hand_in, write_hand_in
+def hand_in(notebook: str, name: str | None, number: str | None, target: str,
+            include_sensitive: bool = False) -> int:
+    """Write the hand-in files (logic in :mod:`lexicon_tools.handin_cli`)."""
+    from .handin_cli import hand_in_command
 
-    folder = settings.answers_dir()
-    try:
-        if notebook:
-            path = folder / f"{notebook_slug(notebook)}.json"
-            if not path.exists():
-                known = ", ".join(s.notebook for s in answer_stores(folder)) or "nog geen"
-                print(f"NIET GELUKT: er zijn geen antwoorden van notebook '{notebook}' in {folder}. "
-                      f"Notebooks met antwoorden: {known}.")
-                return 1
-            stores = [AnswerStore(notebook, folder)]
-        else:
-            stores = answer_stores(folder)
-            if not stores:
-                print(f"NIET GELUKT: er zijn nog geen antwoorden opgeslagen in {folder}.")
-                return 1
-        hand = collect_hand_in(stores, naam=name, studentnummer=number)
-        stem = f"antwoorden_{stores[0].notebook}" if notebook else "antwoorden_alles"
-        paths = write_hand_in(hand, target, stem=stem)
-    except (OSError, LexiconError) as exc:
-        print(f"NIET GELUKT: {exc}")
-        return 1
-    answered = sum(1 for rows in hand.notebooks.values() for _, _, a in rows if a)
-    print(f"OK: {answered} antwoorden uit {len(hand.notebooks)} notebook(s) geschreven naar "
-          + " en ".join(str(p) for p in paths) + ".")
-    if not hand.naam:
-        print("Let op: er staat geen naam in. Geef die mee met --naam \"Voornaam Achternaam\".")
-    return 0
+    return hand_in_command(notebook, name, number, target, include_sensitive)
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m lexicon_tools", usage=USAGE, add_help=True)
-    parser.add_argument("command", choices=["check", "maak-notebook", "inleveren"],
+    parser.add_argument("command", choices=["check", "maak-notebook", "inleveren", "qti"],
                         help="wat er moet gebeuren")
     parser.add_argument("map", nargs="?", default=None, help="de map om te controleren")
     parser.add_argument("--lemmas", default="", help="lemma-id's, gescheiden door komma's")
@@ -120,9 +97,16 @@ def main(argv=None) -> int:
     parser.add_argument("--notebook", default="", help="alleen de antwoorden van dit notebook")
     parser.add_argument("--naam", default=None, help="je naam (anders: de naam in het notebook)")
     parser.add_argument("--studentnummer", default=None, help="je studentnummer")
+    parser.add_argument("--gevoelig", action="store_true",
+                        help="neem ook gevoelige antwoorden (zoals de afstandsschaal) mee")
     args = parser.parse_args(argv)
     if args.command == "inleveren":
-        return hand_in(args.notebook, args.naam, args.studentnummer, args.uit or ".")
+        return hand_in(args.notebook, args.naam, args.studentnummer, args.uit or ".",
+                       args.gevoelig)
+    if args.command == "qti":
+        from .handin_cli import qti_command
+
+        return qti_command(args.lemmas, args.uit, args.titel if args.titel != "Les" else None)
     if args.command == "maak-notebook":
         return make_notebook(args.lemmas, args.titel, args.uit or "les.ipynb")
     return check(args.map)

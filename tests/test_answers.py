@@ -173,10 +173,10 @@ def test_export_markdown(tmp_path, monkeypatch):
     store.set("_naam", "Sam de Vries 123", question="Naam")
     path = export_markdown(store, naam="Sam de Vries 123")
     text = path.read_text(encoding="utf-8")
-    assert path == tmp_path / "antwoorden_00_start_hier.md"
-    assert "# Antwoorden van Sam de Vries 123" in text and "naam: Sam de Vries 123" in text
-    assert "### Wat denk jij?\n<!-- vraag: q1 -->\n\nMijn antwoord\nover twee regels." in text
-    assert "### Een vraag zonder antwoord?\n<!-- vraag: q0 -->\n\n*(nog niet beantwoord)*" in text
+    assert path == tmp_path / "zonder-studentnummer_00_start_hier.md"
+    assert "# Antwoorden van Sam de Vries 123" in text and 'naam: "Sam de Vries 123"' in text
+    assert "### Wat denk jij?\n\n> Mijn antwoord  \n> over twee regels.  " in text
+    assert "### Een vraag zonder antwoord?\n\n*(nog niet beantwoord)*" in text
     assert "### Naam" not in text
     assert text.index("Een vraag zonder") < text.index("Wat denk jij?")
 

@@ -133,6 +133,18 @@ def test_a_damaged_file_seen_from_another_notebook_is_left_for_its_owner(tmp_pat
     assert not list(tmp_path.glob("y.kapot-*"))
 
 
+def test_handing_in_all_notebooks_reports_a_damaged_one_and_leaves_it(tmp_path):
+    from lexicon_tools.export import answer_stores, store_warnings
+
+    AnswerStore("x", tmp_path, delay=0).set("q", "werk in x")
+    (tmp_path / "y.json").write_text("{kapot", encoding="utf-8")
+    stores = answer_stores(tmp_path)
+    assert {s.notebook for s in stores} == {"x", "y"}
+    assert any("y.json" in w and "beschadigd" in w for w in store_warnings(stores))
+    assert (tmp_path / "y.json").read_text() == "{kapot" and not list(tmp_path.glob("y.kapot-*"))
+    assert any("beschadigd" in w for w in AnswerStore("y", tmp_path).warnings)  # Y's own kernel
+
+
 def test_the_owner_is_told_also_when_another_kernel_moved_the_file(tmp_path):
     (tmp_path / "y.json").write_text("{kapot", encoding="utf-8")
     AnswerStore("y", tmp_path)                           # moved aside by some kernel
