@@ -15,7 +15,7 @@ from .loading import Lexicon, check_lexicon, load_lexicon
 _LAZY = {
     "Reflection": "widgets.reflection", "ReflectionModel": "widgets.reflection",
     "Reflections": "widgets.reflection",
-    "ExportPanel": "widgets.reflection", "ExportModel": "widgets.reflection",
+    "ExportPanel": "widgets.export_panel", "ExportModel": "widgets.export_panel",
     "Quiz": "widgets.quiz", "QuizModel": "widgets.quiz",
     "SortTask": "widgets.sorting", "SortTaskModel": "widgets.sorting",
     "ModelViewer": "widgets.model_view", "ModelViewerModel": "widgets.model_view",
@@ -48,6 +48,9 @@ _LAZY = {
     "read_hand_ins": "class_overview", "read_hand_in": "class_overview",
     "answers_side_by_side": "class_overview", "completion_table": "class_overview",
     "draw_completion": "class_overview", "ClassOverview": "widgets.class_view",
+    "read_class_list": "class_overview", "missing_students": "class_overview",
+    "item_analysis": "class_overview", "anonymize": "class_overview",
+    "GradeBook": "grading", "GradingView": "widgets.grading_view", "export_qti": "qti",
     "settings": "settings", "bronnen": "sources",
 }
 

@@ -115,38 +115,19 @@ def _notebook_path(target: str, title: str) -> Path:
 
 
 # -- inleveren -------------------------------------------------------------------------------------
-def hand_in(notebook: str, name: str | None, number: str | None, target: str) -> int:
-    """Write the hand-in files for one notebook or for all notebooks with saved answers."""
-    from .answers import AnswerStore, notebook_slug
-    from .export import answer_stores, collect_hand_in, write_hand_in
+def hand_in(notebook: str, name: str | None, number: str | None, target: str,
+            include_sensitive: bool = False) -> int:
+    """Write the hand-in files (logic in :mod:`lexicon_tools.handin_cli`)."""
+    from .handin_cli import hand_in_command
 
-    folder = settings.answers_dir()
-    try:
-        if notebook:
-            path = folder / f"{notebook_slug(notebook)}.json"
-            if not path.exists():
-                known = ", ".join(s.notebook for s in answer_stores(folder)) or "nog geen"
-                print(f"NIET GELUKT: er zijn geen antwoorden van notebook '{notebook}' in {folder}. "
-                      f"Notebooks met antwoorden: {known}.")
-                return 1
-            stores = [AnswerStore(notebook, folder)]
-        else:
-            stores = answer_stores(folder)
-            if not stores:
-                print(f"NIET GELUKT: er zijn nog geen antwoorden opgeslagen in {folder}.")
-                return 1
-        hand = collect_hand_in(stores, naam=name, studentnummer=number)
-        stem = f"antwoorden_{stores[0].notebook}" if notebook else "antwoorden_alles"
-        paths = write_hand_in(hand, target, stem=stem)
-    except (OSError, LexiconError) as exc:
-        print(f"NIET GELUKT: {exc}")
-        return 1
-    answered = sum(1 for rows in hand.notebooks.values() for _, _, a in rows if a)
-    print(f"OK: {answered} antwoorden uit {len(hand.notebooks)} notebook(s) geschreven naar "
-          + " en ".join(str(p) for p in paths) + ".")
-    if not hand.naam:
-        print("Let op: er staat geen naam in. Geef die mee met --naam \"Voornaam Achternaam\".")
-    return 0
+    return hand_in_command(notebook, name, number, target, include_sensitive)
+
+
+def qti(lemmas: str, target: str | None, title: str | None) -> int:
+    """Export the quiz questions of these lemmas as a QTI package (see :mod:`lexicon_tools.qti`)."""
+    from .handin_cli import qti_command
+
+    return qti_command(lemmas, target, title)
 
 
 # -- bronnen ---------------------------------------------------------------------------------------
@@ -236,6 +217,14 @@ def _args_hand_in(p):
     p.add_argument("--naam", default=None, help="je naam (anders: de naam in het notebook)")
     p.add_argument("--studentnummer", default=None, help="je studentnummer")
     p.add_argument("--uit", default=".", help="de map waarin de bestanden komen")
+    p.add_argument("--gevoelig", action="store_true",
+                   help="neem ook gevoelige antwoorden (zoals de afstandsschaal) mee")
+
+
+def _args_qti(p):
+    p.add_argument("--lemmas", default="", help="lemma-id's, gescheiden door komma's")
+    p.add_argument("--uit", default=None, help="het zip-bestand dat gemaakt wordt")
+    p.add_argument("--titel", default=None, help="de titel van de toets")
 
 
 def _none(p):
@@ -259,7 +248,9 @@ COMMANDS = {
     "maak-notebook": ("maak een lesnotebook met deze lemma's", _args_make,
                       lambda a: make_notebook(a.lemmas, a.titel, a.uit, a.overschrijf), []),
     "inleveren": ("schrijf je antwoorden naar een Markdown- en een HTML-bestand", _args_hand_in,
-                  lambda a: hand_in(a.notebook, a.naam, a.studentnummer, a.uit), []),
+                  lambda a: hand_in(a.notebook, a.naam, a.studentnummer, a.uit, a.gevoelig), []),
+    "qti": ("de quizvragen van deze lemma's als QTI-pakket voor Canvas of Brightspace", _args_qti,
+            lambda a: qti(a.lemmas, a.uit, a.titel), []),
     "bronnen": ("laat zien welke mappen met vragen en data in gebruik zijn, en waarom", _none,
                 lambda a: sources(), ["waar"]),
     "instellen": ("maak je eigen map met vragen en zet hem in nabijheid.toml", _args_configure,

@@ -1,34 +1,26 @@
 """For lecturers: read a folder of hand-in files (Markdown or HTML) into pandas.
 
-Missing, duplicate, damaged or foreign files are reported in Dutch and skipped, never fatal.
+Exactly the folder given is read. Missing, duplicate, damaged, forged or foreign files are reported
+in Dutch and skipped, never fatal: every file is read with a size cap, the data block is found in
+linear time, JSON nesting is bounded and every field is checked for its type before use.
 """
 
 __all__ = ["ClassHandIns", "read_hand_in", "read_hand_ins", "answers_side_by_side",
-           "completion_table", "draw_completion"]
+           "completion_table", "draw_completion", "read_class_list", "missing_students",
+           "item_analysis", "anonymize", "questions_of", "escape_cell", "mpl_text"]
 
+import csv
 import html
-import json
-import re
+import io
+import random
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
-from .export import HAND_IN_KIND
+from .hand_in_reader import COLUMNS, MAX_BYTES, NotAHandIn, read_small_text, read_hand_in
 
-COLUMNS = ["student", "naam", "studentnummer", "notebook", "vraag_id", "vraag", "antwoord",
-           "datum", "bestand"]
-MAX_BYTES = 5_000_000
-_FRONT = re.compile(r"\A\ufeff?---\r?\n(.*?)\r?\n---\r?\n", re.S)
-_NOTEBOOK = re.compile(r"^## Notebook: (.+)$", re.M)
-_QUESTION = re.compile(r"^### (.*)\r?\n<!-- vraag: (\S+) -->\r?\n", re.M)
-_JSON = re.compile(r"<script type='application/json' id='lt-inlevering'>(.*?)</script>", re.S)
-
-
-class NotAHandIn(ValueError):
-    """The file is readable but is not a hand-in of this kit (message in Dutch)."""
+KIND_COLUMNS = {"reflectie": "reflecties", "quiz": "quiz", "sorteer": "sorteeropdrachten"}
 
 
 @dataclass
@@ -42,6 +34,10 @@ class ClassHandIns:
     def studenten(self) -> list[str]:
         return sorted(self.antwoorden["student"].unique())
 
+    @property
+    def notebooks(self) -> list[str]:
+        return sorted(self.antwoorden["notebook"].unique())
+
     def _repr_markdown_(self) -> str:
         answered = int((self.antwoorden["antwoord"].str.strip() != "").sum())
         lines = [f"**{len(self.studenten)} student(en)**, {answered} antwoorden in "
@@ -51,84 +47,17 @@ class ClassHandIns:
         return "\n".join(lines)
 
 
-def _unescape_md(text: str) -> str:
-    text = re.sub(r"^(\s*)\\#", r"\1#", text, flags=re.M)
-    return text.replace("&lt;", "<")
-
-
-def _from_markdown(text: str) -> dict:
-    header = _FRONT.match(text)
-    if not header:
-        raise NotAHandIn("geen inlevering van dit lespakket (de kop met naam en datum ontbreekt)")
-    try:
-        meta = yaml.safe_load(header.group(1))
-    except yaml.YAMLError:
-        raise NotAHandIn("de kop van het bestand is beschadigd") from None
-    if not isinstance(meta, dict) or meta.get("inlevering") != HAND_IN_KIND:
-        raise NotAHandIn("geen inlevering van dit lespakket")
-    body = text[header.end():]
-    notebooks = []
-    sections = _NOTEBOOK.split(body)[1:]
-    for name, section in zip(sections[::2], sections[1::2]):
-        parts = _QUESTION.split(section)[1:]
-        answers = []
-        for question, question_id, answer in zip(parts[::3], parts[1::3], parts[2::3]):
-            answer = answer.strip()
-            if answer == "*(nog niet beantwoord)*":
-                answer = ""
-            answers.append({"id": question_id, "vraag": _unescape_md(question).strip(),
-                            "antwoord": _unescape_md(answer)})
-        notebooks.append({"notebook": name.strip(), "antwoorden": answers})
-    return {**meta, "notebooks": notebooks}
-
-
-def _from_html(text: str) -> dict:
-    found = _JSON.search(text)
-    if not found:
-        raise NotAHandIn("geen inlevering van dit lespakket (de gegevens in het bestand ontbreken)")
-    try:
-        data = json.loads(found.group(1))
-    except json.JSONDecodeError:
-        raise NotAHandIn("de gegevens in het bestand zijn beschadigd") from None
-    if not isinstance(data, dict) or data.get("inlevering") != HAND_IN_KIND:
-        raise NotAHandIn("geen inlevering van dit lespakket")
-    return data
-
-
-def read_hand_in(path: str | Path) -> pd.DataFrame:
-    """One hand-in file as rows (see ``COLUMNS``); raises ValueError with a Dutch reason."""
-    path = Path(path)
-    if path.stat().st_size > MAX_BYTES:
-        raise NotAHandIn("het bestand is te groot voor een inlevering")
-    text = path.read_bytes().decode("utf-8")
-    data = _from_html(text) if path.suffix.lower() in (".html", ".htm") else _from_markdown(text)
-    name = " ".join(str(data.get("naam") or "").split())
-    number = " ".join(str(data.get("studentnummer") or "").split())
-    try:
-        when = datetime.fromisoformat(str(data.get("datum")))
-    except ValueError:
-        when = None
-    student = f"{name} ({number})" if name and number else name or number or f"onbekend ({path.name})"
-    rows = []
-    for notebook in data.get("notebooks") or []:
-        for answer in notebook.get("antwoorden") or []:
-            rows.append({"student": student, "naam": name, "studentnummer": number,
-                         "notebook": str(notebook.get("notebook", "")), "vraag_id": str(answer["id"]),
-                         "vraag": str(answer.get("vraag", "")),
-                         "antwoord": str(answer.get("antwoord", "")), "datum": when,
-                         "bestand": path.name})
-    return pd.DataFrame(rows, columns=COLUMNS)
-
-
+# -- reading a folder ------------------------------------------------------------------------------
 def read_hand_ins(folder: str | Path) -> ClassHandIns:
-    """Every hand-in (``*.md``, ``*.html``) in a folder; duplicates: the newest per student counts."""
+    """Every hand-in (``*.md``, ``*.html``) in exactly this folder; the newest per student counts."""
     folder = Path(folder).expanduser()
     if not folder.is_dir():
         return ClassHandIns(pd.DataFrame(columns=COLUMNS),
                             [f"De map {folder} bestaat niet. Zet de ingeleverde bestanden samen "
                              "in één map en geef die map op."])
     frames, problems = [], []
-    paths = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".md", ".html", ".htm"))
+    paths = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".md", ".html", ".htm")
+                   and p.name.upper() != "LEESMIJ.MD")
     for path in paths:
         try:
             frame = read_hand_in(path)
@@ -139,7 +68,7 @@ def read_hand_ins(folder: str | Path) -> ClassHandIns:
             problems.append(f"{path.name}: overgeslagen, het bestand is geen UTF-8-tekst.")
             continue
         except OSError as exc:
-            problems.append(f"{path.name}: overgeslagen, niet te lezen ({exc.strerror}).")
+            problems.append(f"{path.name}: overgeslagen, niet te lezen ({exc.strerror or exc}).")
             continue
         if frame.empty:
             problems.append(f"{path.name}: bevat nog geen antwoorden.")
@@ -149,19 +78,21 @@ def read_hand_ins(folder: str | Path) -> ClassHandIns:
         problems.append(f"In {folder} staan geen ingeleverde bestanden (.md of .html).")
     if not frames:
         return ClassHandIns(pd.DataFrame(columns=COLUMNS), problems)
-    answers = pd.concat(frames, ignore_index=True)
-    return ClassHandIns(_newest_per_student(answers, problems), problems)
+    answers = _newest_per_student(pd.concat(frames, ignore_index=True), problems)
+    problems += _same_number_two_names(answers)
+    return ClassHandIns(answers, problems)
 
 
 def _newest_per_student(answers: pd.DataFrame, problems: list[str]) -> pd.DataFrame:
     """Keep, per student and notebook, only the newest file; report the others."""
     files = (answers.groupby(["student", "notebook", "bestand"], sort=False)["datum"].max()
-             .reset_index().sort_values("datum", na_position="first"))
+             .reset_index().sort_values(["datum", "bestand"], na_position="first"))
     keep = set()
     for (student, notebook), group in files.groupby(["student", "notebook"], sort=False):
         newest = group.iloc[-1]["bestand"]
         keep.add((student, notebook, newest))
-        older = [b for b in group["bestand"] if b != newest]
+        same_time = group["datum"] == group.iloc[-1]["datum"]  # the .md and .html of one hand-in
+        older = [b for b, same in zip(group["bestand"], same_time) if b != newest and not same]
         if older:
             problems.append(f"{student} heeft notebook {notebook} vaker ingeleverd "
                             f"({', '.join(older)} en {newest}); alleen het nieuwste bestand "
@@ -171,14 +102,98 @@ def _newest_per_student(answers: pd.DataFrame, problems: list[str]) -> pd.DataFr
     return answers[mask].reset_index(drop=True)
 
 
-def answers_side_by_side(answers: pd.DataFrame | ClassHandIns, notebook: str | None = None,
-                         question_id: str | None = None) -> pd.DataFrame:
-    """One row per question, one column per student, the answers in the cells ('' if none)."""
-    if isinstance(answers, ClassHandIns):
-        answers = answers.antwoorden
+def _same_number_two_names(answers: pd.DataFrame) -> list[str]:
+    numbered = answers[answers["studentnummer"] != ""]
+    names = numbered.groupby("studentnummer")["naam"].unique()
+    return [f"Studentnummer {number} staat in de inleveringen onder {len(found)} namen: "
+            f"{', '.join(sorted(found))}. Controleer wie wat heeft ingeleverd."
+            for number, found in names.items() if len(found) > 1]
+
+
+# -- class list and anonymity ------------------------------------------------------------------------
+def read_class_list(path: str | Path) -> tuple[pd.DataFrame, list[str]]:
+    """A class list CSV with columns ``studentnummer`` and ``naam`` (comma or semicolon).
+
+    Returns (frame with those two columns as text, problems in Dutch).
+    """
+    path = Path(path).expanduser()
+    try:
+        text = read_small_text(path)
+    except UnicodeDecodeError:  # Excel on Windows saves CSV as cp1252
+        text = path.read_bytes()[:MAX_BYTES].decode("cp1252", errors="replace")
+    except (OSError, NotAHandIn) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+        return pd.DataFrame(columns=["studentnummer", "naam"]), [
+            f"Klassenlijst {path.name}: niet te lezen ({reason}). Sla hem op als CSV (UTF-8)."]
+    delimiter = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    fields = {(f or "").strip().lower(): f for f in reader.fieldnames or []}
+    if "studentnummer" not in fields:
+        return pd.DataFrame(columns=["studentnummer", "naam"]), [
+            f"Klassenlijst {path.name}: de kolom 'studentnummer' ontbreekt. De eerste regel moet "
+            "'studentnummer,naam' zijn."]
+    rows = [{"studentnummer": (row.get(fields["studentnummer"]) or "").strip(),
+             "naam": (row.get(fields.get("naam", ""), "") or "").strip()} for row in reader]
+    return pd.DataFrame([r for r in rows if r["studentnummer"]],
+                        columns=["studentnummer", "naam"]), []
+
+
+def missing_students(answers: pd.DataFrame | ClassHandIns, class_list: pd.DataFrame,
+                     notebook: str | None = None) -> pd.DataFrame:
+    """The students on the class list without a hand-in (for ``notebook``, if given)."""
+    answers = answers.antwoorden if isinstance(answers, ClassHandIns) else answers
     if notebook:
         answers = answers[answers["notebook"] == notebook]
-    if question_id:
+    handed_in = set(answers["studentnummer"])
+    return class_list[~class_list["studentnummer"].isin(handed_in)].reset_index(drop=True)
+
+
+def anonymize(answers: pd.DataFrame | ClassHandIns, seed: int = 0) -> pd.DataFrame:
+    """The answers with names and numbers replaced by 'Student 1', 'Student 2', ... (mixed order)."""
+    answers = answers.antwoorden if isinstance(answers, ClassHandIns) else answers
+    students = sorted(answers["student"].unique())
+    random.Random(seed).shuffle(students)
+    labels = {s: f"Student {n}" for n, s in enumerate(students, start=1)}
+    result = answers.copy()
+    result["student"] = result["student"].map(labels)
+    result["naam"], result["studentnummer"], result["bestand"] = "", "", ""
+    return result
+
+
+# -- tables ----------------------------------------------------------------------------------------
+def _frame(answers) -> pd.DataFrame:
+    return answers.antwoorden if isinstance(answers, ClassHandIns) else answers
+
+
+def questions_of(answers: pd.DataFrame | ClassHandIns, notebook: str) -> list[tuple[str, str]]:
+    """(label, key) per question of a notebook; a sort task is one entry (key ``sorteer:<id>``)."""
+    answers = _frame(answers)
+    rows = answers[answers["notebook"] == notebook].drop_duplicates("vraag_id")
+    found, seen = [], set()
+    for row in rows.itertuples():
+        if row.soort == "sorteer" and row.opdracht:
+            if row.opdracht not in seen:
+                seen.add(row.opdracht)
+                found.append((f"Sorteeropdracht: {(row.inleiding or row.opdracht)[:100]}",
+                              f"sorteer:{row.opdracht}"))
+            continue
+        kind = {"quiz": "Quiz", "reflectie": "Reflectie"}.get(row.soort, "Vraag")
+        found.append((f"{kind}: {row.vraag[:100]}", row.vraag_id))
+    return found
+
+
+def answers_side_by_side(answers: pd.DataFrame | ClassHandIns, notebook: str | None = None,
+                         question_id: str | None = None) -> pd.DataFrame:
+    """One row per question, one column per student, the answers whole in the cells ('' if none).
+
+    ``question_id`` may be ``sorteer:<task id>`` for all items of a sort task.
+    """
+    answers = _frame(answers)
+    if notebook:
+        answers = answers[answers["notebook"] == notebook]
+    if question_id and question_id.startswith("sorteer:"):
+        answers = answers[answers["opdracht"] == question_id.split(":", 1)[1]]
+    elif question_id:
         answers = answers[answers["vraag_id"] == question_id]
     if answers.empty:
         return pd.DataFrame()
@@ -189,26 +204,68 @@ def answers_side_by_side(answers: pd.DataFrame | ClassHandIns, notebook: str | N
     return table.set_index("vraag", append=True)
 
 
-def completion_table(answers: pd.DataFrame | ClassHandIns) -> pd.DataFrame:
-    """Per student and notebook: the share of the notebook's questions answered (0-100 %).
+def completion_table(answers: pd.DataFrame | ClassHandIns, notebook: str | None = None,
+                     class_list: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per student: the share answered (0-100 %), separately for reflections, quiz and sort tasks.
 
-    A notebook's questions are all question ids that any student's file lists for it.
+    Columns are ``reflecties``/``quiz``/``sorteeropdrachten`` for one ``notebook``, else
+    ``<notebook> · <kind>``. A kind's questions are all ids any student's file lists for it. Students
+    on ``class_list`` without a hand-in get a row with empty cells.
     """
-    if isinstance(answers, ClassHandIns):
-        answers = answers.antwoorden
-    if answers.empty:
+    answers = _frame(answers)
+    if notebook:
+        answers = answers[answers["notebook"] == notebook]
+    answers = answers[answers["soort"].isin(list(KIND_COLUMNS))]
+    if answers.empty and class_list is None:
         return pd.DataFrame()
-    totals = answers.groupby("notebook")["vraag_id"].nunique()
+    kinds = answers["soort"].map(KIND_COLUMNS)
+    column = kinds if notebook else answers["notebook"] + " · " + kinds
+    answers = answers.assign(kolom=column)
+    totals = answers.groupby("kolom")["vraag_id"].nunique()
     done = (answers[answers["antwoord"].str.strip() != ""]
-            .groupby(["student", "notebook"])["vraag_id"].nunique()
-            .unstack(fill_value=0))
+            .groupby(["student", "kolom"])["vraag_id"].nunique().unstack(fill_value=0))
     students = sorted(answers["student"].unique())
-    done = done.reindex(index=students, columns=totals.index, fill_value=0)
-    handed_in = answers.groupby(["student", "notebook"]).size().unstack()
-    handed_in = handed_in.reindex(index=students, columns=totals.index)
-    percent = (done / totals * 100).round().astype("Int64").where(handed_in.notna())
-    percent.columns.name = "notebook"
+    if class_list is not None:
+        students += [f"{r.naam} ({r.studentnummer})" if r.naam else r.studentnummer
+                     for r in missing_students(answers, class_list).itertuples()]
+    order = [c for kind in KIND_COLUMNS.values() for c in totals.index if c.endswith(kind)]
+    done = done.reindex(index=students, columns=order, fill_value=0)
+    handed_in = answers.groupby(["student", "kolom"]).size().unstack()
+    handed_in = handed_in.reindex(index=students, columns=order)
+    percent = (done / totals[order] * 100).round().astype("Int64").where(handed_in.notna())
+    percent.columns.name = "onderdeel"
     return percent
+
+
+def item_analysis(answers: pd.DataFrame | ClassHandIns, notebook: str | None = None) -> pd.DataFrame:
+    """Per quiz question: how many answered, the share right, and the most-chosen wrong option."""
+    answers = _frame(answers)
+    if notebook:
+        answers = answers[answers["notebook"] == notebook]
+    quiz = answers[(answers["soort"] == "quiz") & (answers["antwoord"] != "")]
+    rows = []
+    for (nb, question_id), group in quiz.groupby(["notebook", "vraag_id"], sort=False):
+        wrong = group[group["juist"] == False]  # noqa: E712 (object column with None)
+        counts = wrong["antwoord"].value_counts()
+        rows.append({"notebook": nb, "vraag_id": question_id, "vraag": group["vraag"].iloc[0],
+                     "beantwoord": len(group),
+                     "goed_pct": round(100 * int((group["juist"] == True).sum()) / len(group)),  # noqa: E712
+                     "meest_gekozen_fout": counts.index[0] if len(counts) else "",
+                     "aantal_fout": int(counts.iloc[0]) if len(counts) else 0})
+    return pd.DataFrame(rows, columns=["notebook", "vraag_id", "vraag", "beantwoord", "goed_pct",
+                                       "meest_gekozen_fout", "aantal_fout"])
+
+
+# -- drawing ---------------------------------------------------------------------------------------
+def mpl_text(value) -> str:
+    """Text that matplotlib shows literally (a ``$`` never starts math mode).
+
+    Examples
+    --------
+    >>> mpl_text("Jan $$ Jansen")
+    'Jan \\\\$\\\\$ Jansen'
+    """
+    return str(value).replace("$", r"\$")
 
 
 def draw_completion(table: pd.DataFrame, ax=None):
@@ -216,19 +273,21 @@ def draw_completion(table: pd.DataFrame, ax=None):
     import matplotlib.pyplot as plt
 
     if ax is None:
-        _, ax = plt.subplots(figsize=(1.6 + 1.3 * len(table.columns), 0.9 + 0.45 * len(table)),
+        width = max(6.0, 3.0 + 1.6 * len(table.columns))
+        _, ax = plt.subplots(figsize=(width, 1.2 + 0.42 * max(len(table), 2)),
                              layout="constrained")
     values = table.astype("float").to_numpy()
     image = ax.imshow(values, cmap="cividis", vmin=0, vmax=100, aspect="auto")
-    ax.set_xticks(range(len(table.columns)), [str(c) for c in table.columns], rotation=30,
-                  ha="right")
-    ax.set_yticks(range(len(table.index)), [str(i) for i in table.index])
+    rotation = 0 if len(table.columns) <= 3 else 30
+    ax.set_xticks(range(len(table.columns)), [mpl_text(c) for c in table.columns],
+                  rotation=rotation, ha="center" if rotation == 0 else "right")
+    ax.set_yticks(range(len(table.index)), [mpl_text(i) for i in table.index])
     for (row, col), value in pd.DataFrame(values).stack(future_stack=True).items():
         label = "—" if pd.isna(value) else f"{value:.0f}%"
         ax.text(col, row, label, ha="center", va="center",
                 color="black" if pd.isna(value) or value > 55 else "white", fontsize=9)
     ax.figure.colorbar(image, ax=ax, label="% beantwoord")
-    ax.set_title("Voltooiing per student en notebook (— = niet ingeleverd)")
+    ax.set_title("Voltooiing per student (— = niet ingeleverd)")
     return ax
 
 

@@ -20,7 +20,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from . import settings
+from . import parse_cache, settings
 from .errors import LexiconError, Problem, announce, display_path
 from .schema import _check_slug
 from .validation import FileProblem, ManyProblems, echo, read_text, read_yaml, validate
@@ -398,6 +398,7 @@ def _scan(folder: Path, lexicon=None, fallback: Path | None = None, role: str = 
             result = _fall_back(result, folder, fallback, lexicon, role, scan)
         if result.exercise is not None:
             _add_items(result, scan)
+    parse_cache.flush()
     return scan
 
 

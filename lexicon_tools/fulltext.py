@@ -13,9 +13,15 @@ handles (see ``../shared/SEED-MAP.md`` §5 for the export this was built on):
 - line-end hyphenation, also across a page break, and stray blank lines inside paragraphs;
 - common OCR damage: ``é`` for ``ë`` after a vowel, ``invioed`` for ``invloed``, bullets read as
   ``¢``/``®``/``e``, and a few more.
+
+Nothing is shown as the book's text without evidence that the file IS the book: its page footers
+or the full names of several lemma authors, and per lemma one of its authors right below the
+title. A file over 20 MB is refused before it is read; a failure is remembered per file version,
+so a wrong file costs one check, not one per notebook cell.
 """
 
-__all__ = ["load", "load_configured", "split_text", "clean_ocr", "FulltextWarning", "SplitText"]
+__all__ = ["load", "load_configured", "split_text", "clean_ocr", "looks_like_the_book",
+           "FulltextWarning", "SplitText"]
 
 import re
 import unicodedata
@@ -34,6 +40,9 @@ FOOTER = re.compile(r"^\s*(?:Lexicon nabijheid en sociaal werk\s+)?pagina\s+(\d+
 TAGS = {"sociaal", "geografisch", "professioneel", "institutioneel"}
 BULLET = re.compile(r"^(?:[¢®•*]|e(?= [A-Z]))\s+")
 SENTENCE_END = re.compile(r"[.!?:;)’'\"”]$")
+MAX_BOOK_BYTES = 20_000_000          # the book as plain text is about 0.6-1.5 MB
+_BOOK_FOOTER = re.compile(r"pagina\s+\d+\s+van\s+206", re.I)
+AUTHOR_WINDOW = 12                   # non-empty lines below a title where its author must stand
 
 
 class FulltextWarning(UserWarning):
@@ -205,6 +214,40 @@ def split_text(raw: str, titles: dict[str, str]) -> SplitText:
     return SplitText(frame, ranges, [i for i in titles if i not in found], page_tags)
 
 
+def _surname(name: str) -> str:
+    return name.split()[-1] if name.split() else name
+
+
+def looks_like_the_book(raw: str, lex) -> bool:
+    """Cheap evidence that ``raw`` is (part of) this book: its page footers, or the full names of
+    the authors of at least three lemmas.
+
+    Examples
+    --------
+    >>> from lexicon_tools import load_lexicon
+    >>> looks_like_the_book("Een kookboek.\\nAppeltaart", load_lexicon())
+    False
+    """
+    if _BOOK_FOOTER.search(raw):
+        return True
+    low = raw.lower()
+    named = sum(1 for lemma in lex.lemmas.values()
+                if any(author.lower() in low for author in lemma.auteurs if len(author) > 6))
+    return named >= 3
+
+
+def _authored(frame: pd.DataFrame, lex) -> list[str]:
+    """Lemma ids whose first paragraphs name one of the lemma's authors (evidence per lemma)."""
+    ids = []
+    for lemma_id, rows in frame.groupby("lemma_id", sort=False):
+        head = " ".join(rows.sort_values("alinea")["tekst"].head(AUTHOR_WINDOW)).lower()
+        surnames = [_surname(a).lower() for a in lex.lemma(lemma_id).auteurs
+                    if "niet vermeld" not in a.lower()]  # no author printed: book evidence only
+        if any(name and name in head for name in surnames) or not surnames:
+            ids.append(lemma_id)
+    return ids
+
+
 def load(path: str | Path, lex=None) -> pd.DataFrame:
     """Read the user's own copy of the book into a DataFrame (lemma_id, pagina, alinea, tekst).
 
@@ -216,6 +259,13 @@ def load(path: str | Path, lex=None) -> pd.DataFrame:
 
     path = Path(path).expanduser()
     try:
+        size = path.stat().st_size if path.is_file() else None
+        if path.exists() and size is None:
+            raise LexiconError(f"{path} is geen gewoon bestand. Geef het pad naar een tekstbestand "
+                               "(.txt) met je eigen exemplaar van het boek.")
+        if size is not None and size > MAX_BOOK_BYTES:
+            raise LexiconError(f"{path.name} is {size // 1_000_000} MB groot; het boek als platte "
+                               "tekst is ongeveer 1 MB. Is dit wel een tekstexport van het boek?")
         raw = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         raise LexiconError(f"Het bestand {path} bestaat niet. Controleer het pad naar je eigen "
@@ -226,7 +276,16 @@ def load(path: str | Path, lex=None) -> pd.DataFrame:
     except OSError as exc:
         raise LexiconError(f"{path} kan niet gelezen worden ({exc.strerror}).") from None
     lex = lex or load_lexicon()
+    if not looks_like_the_book(raw, lex):
+        raise LexiconError(f"{path.name} lijkt geen tekstexport van het Lexicon Nabijheid en sociaal "
+                           "werk: de paginavoeten van het boek en de namen van de auteurs ontbreken. "
+                           "Controleer het bestand (zie de README, 'Je eigen exemplaar').")
     result = split_text(raw, {lemma.id: lemma.titel for lemma in lex.lemmas.values()})
+    kept = set(_authored(result.paragraphs, lex))
+    if set(result.found) - kept:
+        result.paragraphs = result.paragraphs[result.paragraphs.lemma_id.isin(kept)]
+        result.found = {i: r for i, r in result.found.items() if i in kept}
+        result.missing = [i for i in lex.lemmas if i not in result.found]
     if not result.found:
         raise LexiconError(f"In {path.name} staat geen enkel lemma van het Lexicon Nabijheid en "
                            "sociaal werk. Is dit wel een tekstexport van het boek?")
@@ -247,12 +306,26 @@ def load_configured() -> pd.DataFrame | None:
     if not chosen:
         return None
     path = Path(chosen).expanduser()
-    stat = path.stat() if path.exists() else None
-    return _load_cached(str(path), stat.st_mtime_ns if stat else None)
+    try:
+        stat = path.stat()
+        version = (str(path), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        version = (str(path), None, None)
+    if version in _FAILURES:
+        raise LexiconError(_FAILURES[version])
+    try:
+        return _load_cached(*version)
+    except LexiconError as exc:
+        _FAILURES.clear()  # only the latest failure is kept
+        _FAILURES[version] = str(exc)
+        raise
+
+
+_FAILURES: dict[tuple, str] = {}
 
 
 @lru_cache(maxsize=2)
-def _load_cached(path: str, mtime) -> pd.DataFrame:
+def _load_cached(path: str, mtime, size) -> pd.DataFrame:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", FulltextWarning)
         return load(path)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import settings
+from . import parse_cache, settings
 from .errors import LexiconError, Problem, display_path
 from .schema import Cluster, Lemma, Model
 from .validation import FileProblem, ManyProblems, read_text, read_yaml, split_front_matter, validate
@@ -106,6 +106,7 @@ def check_lexicon(root: str | Path | None = None) -> tuple[Lexicon | None, list[
     root = Path(root).resolve() if root else settings.DATA_DIR
     reader = _Reader(root)
     lexicon = reader.read()
+    parse_cache.flush()
     return (None if reader.problems else lexicon), reader.problems
 
 

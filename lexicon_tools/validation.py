@@ -151,38 +151,52 @@ def _duplicate_problem(shown: str, key: str, first: int, second: int, first_line
                    line=second + first_line - 1, field=echo(key))
 
 
-def read_yaml(text: str, shown: str, first_line: int = 1):
-    """Parse YAML strictly and safely; every problem becomes a FileProblem (or ManyProblems).
+class _Duplicates(Exception):
+    def __init__(self, found: list):
+        super().__init__(str(found[:3]))
+        self.found = found
 
-    Strict: a key twice in one mapping is an error (PyYAML would keep the last one silently);
-    nesting, aliases and the expanded size are bounded; no Python objects are ever built.
-    """
+
+def strict_load(text: str):
+    """Parse YAML strictly: a key twice in one mapping is an error (PyYAML would keep the last
+    one silently); nesting, aliases and the expanded size are bounded; no Python objects are
+    built. Raises yaml errors, ``_Refused`` or ``_Duplicates``."""
+    node = compose_yaml(text)
+    if node is None:
+        return None
+    if _expanded_size(node, {}) > MAX_NODES:
+        raise _Refused("het bestand wordt door verwijzingen (`&naam` en `*naam`) veel te groot. "
+                       "Schrijf de tekst gewoon uit; & en * zijn niet nodig.", None)
+    doubles = []
+    _duplicate_keys(node, set(), doubles)
+    if doubles:
+        raise _Duplicates(doubles)
+    loader = _StrictLoader("")
     try:
-        node = compose_yaml(text)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def read_yaml(text: str, shown: str, first_line: int = 1):
+    """Parse YAML strictly and safely (:func:`strict_load`, through the shared parse cache);
+    every problem becomes a FileProblem (or ManyProblems) with its line."""
+    from .parse_cache import cached_parse
+
+    try:
+        return cached_parse(text, strict_load)
     except _Refused as exc:
-        raise FileProblem(Problem(shown, str(exc), line=exc.line + first_line)) from None
+        line = None if exc.line is None else exc.line + first_line
+        raise FileProblem(Problem(shown, str(exc), line=line)) from None
+    except _Duplicates as exc:
+        raise ManyProblems([_duplicate_problem(shown, *d, first_line)
+                            for d in exc.found[:MAX_PROBLEMS]]) from None
     except yaml.MarkedYAMLError as exc:
         raise FileProblem(_syntax_problem(exc, text, shown, first_line)) from None
     except yaml.YAMLError as exc:
         raise FileProblem(Problem(shown, f"YAML-fout: {echo(str(exc))}")) from None
     except RecursionError:
         raise FileProblem(Problem(shown, "het bestand is te diep genest om te lezen.")) from None
-    if node is None:
-        return None
-    if _expanded_size(node, {}) > MAX_NODES:
-        raise FileProblem(Problem(shown, "het bestand wordt door verwijzingen (`&naam` en `*naam`) "
-                                  "veel te groot. Schrijf de tekst gewoon uit; & en * zijn niet nodig."))
-    doubles = []
-    _duplicate_keys(node, set(), doubles)
-    if doubles:
-        raise ManyProblems([_duplicate_problem(shown, *d, first_line) for d in doubles[:MAX_PROBLEMS]])
-    loader = _StrictLoader("")
-    try:
-        return loader.construct_document(node)
-    except yaml.MarkedYAMLError as exc:
-        raise FileProblem(_syntax_problem(exc, text, shown, first_line)) from None
-    finally:
-        loader.dispose()
 
 
 def _syntax_problem(exc, text: str, shown: str, first_line: int) -> Problem:

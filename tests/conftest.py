@@ -19,6 +19,8 @@ def _isolated_answers(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("NABIJHEID_OEFENINGEN", raising=False)
     monkeypatch.delenv("NABIJHEID_LEXICON", raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    # The parse cache of the whole test session lives in one temporary folder, not the user's.
+    monkeypatch.setenv("NABIJHEID_CACHE", str(tmp_path_factory.getbasetemp() / "cache"))
 
 
 @pytest.fixture

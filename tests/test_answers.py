@@ -95,6 +95,8 @@ i = 0
 while True:
     i += 1
     store.set("essay", str(i) + " " + "lange tekst " * 200_000)
+    if i == 1:
+        print("eerste opslag", flush=True)
 """
 
 
@@ -102,8 +104,10 @@ def test_killed_write_leaves_previous_answers_intact(tmp_path):
     store = AnswerStore("groot", tmp_path, delay=0)
     store.set("eerder", "dit mag niet verloren gaan")
     env = {**os.environ, "NABIJHEID_DATA": str(tmp_path)}
-    for pause in (0.9, 1.3, 1.7):
-        proc = subprocess.Popen([sys.executable, "-c", KILLED], env=env)
+    for pause in (0.05, 0.4, 0.8):
+        proc = subprocess.Popen([sys.executable, "-c", KILLED], env=env, stdout=subprocess.PIPE,
+                                text=True)
+        assert proc.stdout.readline().strip() == "eerste opslag"  # however slow the machine is
         time.sleep(pause)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
@@ -169,10 +173,10 @@ def test_export_markdown(tmp_path, monkeypatch):
     store.set("_naam", "Sam de Vries 123", question="Naam")
     path = export_markdown(store, naam="Sam de Vries 123")
     text = path.read_text(encoding="utf-8")
-    assert path == tmp_path / "antwoorden_00_start_hier.md"
-    assert "# Antwoorden van Sam de Vries 123" in text and "naam: Sam de Vries 123" in text
-    assert "### Wat denk jij?\n<!-- vraag: q1 -->\n\nMijn antwoord\nover twee regels." in text
-    assert "### Een vraag zonder antwoord?\n<!-- vraag: q0 -->\n\n*(nog niet beantwoord)*" in text
+    assert path == tmp_path / "zonder-studentnummer_00_start_hier.md"
+    assert "# Antwoorden van Sam de Vries 123" in text and 'naam: "Sam de Vries 123"' in text
+    assert "### Wat denk jij?\n\n> Mijn antwoord  \n> over twee regels.  " in text
+    assert "### Een vraag zonder antwoord?\n\n*(nog niet beantwoord)*" in text
     assert "### Naam" not in text
     assert text.index("Een vraag zonder") < text.index("Wat denk jij?")
 

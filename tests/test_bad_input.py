@@ -257,7 +257,7 @@ def test_hand_in_to_an_unwritable_place_is_a_message(tmp_path, monkeypatch):
 def test_own_copy_of_the_book_that_is_not_the_book(tmp_path):
     path = tmp_path / "boodschappen.txt"
     path.write_text("melk\nbrood\n" * 100, encoding="utf-8")
-    with pytest.raises(LexiconError, match="geen enkel lemma"):
+    with pytest.raises(LexiconError, match="lijkt geen tekstexport"):
         lt.fulltext.load(path)
     binary = tmp_path / "boek.pdf"
     binary.write_bytes(b"%PDF-1.7\n\xff\xfe\x00")
@@ -277,6 +277,148 @@ def test_the_reliability_table_names_real_tests():
     missing = [f"{f}::{t}" for f, t in named
                if f"def {t}(" not in (PROJECT / "tests" / f).read_text(encoding="utf-8")]
     assert not missing, missing
+
+
+# == H2: hand-ins and the class overview (issue 16) ==================================================
+def _real_hand_in(tmp_path, name="Sam", number="0012345", suffix="html"):
+    store = AnswerStore("01_sociale_nabijheid", tmp_path / f"s-{number}", delay=0)
+    store.set("_naam", name)
+    store.set("_studentnummer", number)
+    store.set("start-r1", "Mijn antwoord", question="Vraag?")
+    from lexicon_tools.export import write_hand_in
+
+    return write_hand_in(collect_hand_in([store]), tmp_path / "klas",
+                         formats=(suffix,))[0]
+
+
+def _forge(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _bounded(call, seconds=3.0, megabytes=100):
+    """Run ``call`` and assert it stays within a time and memory bound; return its result."""
+    import time
+    import tracemalloc
+
+    tracemalloc.start()
+    start = time.perf_counter()
+    try:
+        result = call()
+    finally:
+        elapsed = time.perf_counter() - start
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    assert elapsed < seconds, f"took {elapsed:.1f} s"
+    assert peak < megabytes * 2**20, f"used {peak / 2**20:.0f} MB"
+    return result
+
+
+FORGERIES = {
+    "zonder_id": ('"id": "start-r1", ', "", "heeft geen id"),
+    "notebooks_als_tekst": ('"notebooks": [', '"notebooks": "x", "oud": [', "is geen lijst"),
+    "getal_als_antwoord": ('"antwoord": "Mijn antwoord"', '"antwoord": 42', "is geen tekst"),
+    "lijst_als_naam": ('"naam": "Bo"', '"naam": ["B", "o"]', "de naam is geen tekst"),
+    "juist_als_tekst": ('"juist": null', '"juist": "ja"', "geen ja/nee"),
+}
+
+
+@pytest.mark.parametrize("case", list(FORGERIES))
+def test_forged_hand_ins_are_skipped_and_the_class_still_shows(tmp_path, case):
+    from lexicon_tools.class_overview import read_hand_ins
+
+    old, new, reason = FORGERIES[case]
+    _real_hand_in(tmp_path, "Ali", "1")
+    forged = _real_hand_in(tmp_path, "Bo", "2")
+    _forge(forged, old, new)
+    klas = read_hand_ins(tmp_path / "klas")
+    assert klas.studenten == ["Ali (1)"]
+    assert any(p.startswith(f"{forged.name}: overgeslagen") and reason in p
+               for p in klas.problemen), klas.problemen
+
+
+def test_dates_with_and_without_time_zone_mix(tmp_path):
+    from lexicon_tools.class_overview import completion_table, read_hand_ins
+
+    first = _real_hand_in(tmp_path, "Ali", "1")
+    again = first.with_name("1_opnieuw.html")
+    first.rename(again)
+    _forge(again, '"datum": "', '"datum": "2099-01-01T10:00:00+02:00", "oud": "')
+    _real_hand_in(tmp_path, "Ali", "1")
+    klas = read_hand_ins(tmp_path / "klas")
+    assert klas.studenten == ["Ali (1)"] and any("1_opnieuw.html)" in p for p in klas.problemen)
+    completion_table(klas)
+
+
+def test_json_nested_1000_deep_is_skipped_quickly(tmp_path):
+    from lexicon_tools.class_overview import read_hand_ins
+
+    forged = _real_hand_in(tmp_path, "Bo", "2")
+    _forge(forged, '"notebooks": [', '"diep": ' + "[" * 100_000 + "]" * 100_000 + ', "notebooks": [')
+    _real_hand_in(tmp_path, "Ali", "1")
+    klas = _bounded(lambda: read_hand_ins(tmp_path / "klas"))
+    assert klas.studenten == ["Ali (1)"]
+    assert any("te diep genest" in p for p in klas.problemen), klas.problemen
+
+
+def test_markdown_with_a_yaml_bomb_or_deep_header_is_skipped_in_bounded_time(tmp_path):
+    from lexicon_tools.class_overview import read_hand_ins
+
+    folder = tmp_path / "klas"
+    folder.mkdir()
+    bomb = ["---", "inlevering: nabijheid-en-sociaal-werk", "a: &a [x, x, x, x, x, x, x, x, x]"]
+    bomb += [f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]"
+             for p, c in zip("abcdefgh", "bcdefghi")]
+    (folder / "1_bom.md").write_text("\n".join(bomb + ["naam: *i", "---", "# x", ""]), "utf-8")
+    (folder / "2_diep.md").write_text("---\nnaam: " + "[" * 1000 + "]" * 1000 + "\n---\n", "utf-8")
+    _real_hand_in(tmp_path, "Ali", "1", suffix="md")
+    klas = _bounded(lambda: read_hand_ins(folder))
+    assert klas.studenten == ["Ali (1)"]
+    assert any(p.startswith("1_bom.md: overgeslagen") for p in klas.problemen)
+    assert any(p.startswith("2_diep.md: overgeslagen, geen inlevering") for p in klas.problemen)
+
+
+def test_html_repeating_its_opening_tag_is_read_in_linear_time(tmp_path):
+    from lexicon_tools.class_overview import read_hand_ins
+    from lexicon_tools.export import HTML_START
+
+    folder = tmp_path / "klas"
+    folder.mkdir()
+    (folder / "9_herhaling.html").write_text(HTML_START * (1_000_000 // len(HTML_START)), "utf-8")
+    klas = _bounded(lambda: read_hand_ins(folder), seconds=2)
+    assert any("9_herhaling.html: overgeslagen" in p for p in klas.problemen)
+
+
+def test_fifo_and_device_as_hand_in_do_not_hang(tmp_path):
+    import os
+
+    from lexicon_tools.class_overview import read_hand_ins
+
+    folder = tmp_path / "klas"
+    folder.mkdir()
+    os.mkfifo(folder / "1_fifo.html")
+    (folder / "2_nul.md").symlink_to("/dev/zero")
+    _real_hand_in(tmp_path, "Ali", "3")
+    klas = _bounded(lambda: read_hand_ins(folder))
+    assert klas.studenten == ["Ali (3)"]
+    assert sum("geen gewoon bestand" in p for p in klas.problemen) == 2
+
+
+@pytest.mark.parametrize("name", ["Jan $$ Jansen", "A$\\B$", "Kim $_$", "$\\frac{1}{0}$"])
+def test_dollar_signs_in_student_names_never_crash_the_overview(tmp_path, name):
+    _real_hand_in(tmp_path, name, "1")
+    _real_hand_in(tmp_path, "Ali", "2")
+    view = lt.ClassOverview(str(tmp_path / "klas"))
+    assert bytes(view._chart.value).startswith(b"\x89PNG")
+    assert "2 student(en)" in view._summary.value
+
+
+def test_forged_markdown_header_cannot_change_the_student_number(tmp_path):
+    forged = _real_hand_in(tmp_path, "Sam", "0012345", suffix="md")
+    _forge(forged, 'studentnummer: "0012345"', "studentnummer: 0012345")
+    rows = lt.read_hand_in(forged)
+    assert set(rows["studentnummer"]) == {"0012345"}  # never the octal number 5349
 
 
 # -- H1: lecturer files under hostile and unlucky input (issues 13 and 16) ------------------------

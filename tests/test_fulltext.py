@@ -55,7 +55,7 @@ def test_ocr_cleaning_keeps_real_accents():
 def test_not_the_book(tmp_path):
     path = tmp_path / "recept.txt"
     path.write_text("Appeltaart\n\nNeem zes appels en een deeg.\n", encoding="utf-8")
-    with pytest.raises(LexiconError, match="geen enkel lemma"):
+    with pytest.raises(LexiconError, match="lijkt geen tekstexport"):
         load(path)
     with pytest.raises(LexiconError, match="bestaat niet"):
         load(tmp_path / "weg.txt")
@@ -66,8 +66,8 @@ def test_not_the_book(tmp_path):
 
 def test_part_of_the_book_names_what_is_missing(tmp_path):
     path = tmp_path / "deel.txt"
-    path.write_text(" Presentie\n\nEen Auteur\n\nEen verzonnen alinea over aanwezig zijn.\n",
-                    encoding="utf-8")
+    path.write_text(" Presentie\n\nElly Beurskens\n\nEen verzonnen alinea over aanwezig zijn.\n"
+                    "Lexicon nabijheid en sociaal werk pagina 171 van 206\n", encoding="utf-8")
     with pytest.warns(FulltextWarning, match=r"1 van de 33 lemma's gevonden. Niet gevonden: Sociale basis"):
         frame = load(path)
     assert frame.attrs["gevonden"] and "wederkerigheid" in frame.attrs["ontbrekend"]

@@ -50,13 +50,13 @@ def test_export_panel_writes_the_hand_in_file(store, tmp_path, monkeypatch):
     panel._name.value = "Sam <script>"
     panel._number.value = "1234567"
     panel._button.click()
-    path = tmp_path / "antwoorden_test.md"
+    path = tmp_path / "1234567_test.md"
     assert path.is_file() and "Mijn antwoord" in path.read_text(encoding="utf-8")
-    assert "# Antwoorden van Sam &lt;script> (1234567)" in path.read_text(encoding="utf-8")
-    page = (tmp_path / "antwoorden_test.html").read_text(encoding="utf-8")
+    assert "# Antwoorden van Sam \\<script\\> (1234567)" in path.read_text(encoding="utf-8")
+    page = (tmp_path / "1234567_test.html").read_text(encoding="utf-8")
     assert "Sam &lt;script&gt; (1234567)" in page and "<script>" not in page.split("</head>")[1]
-    assert "antwoorden_test.md</a>" in panel._result.value
-    assert "antwoorden_test.html</a>" in panel._result.value
+    assert "download='1234567_test.md'" in panel._result.value
+    assert "download='1234567_test.html'" in panel._result.value
     assert lt.ExportPanel(AnswerStore("test", store.folder))._name.value == "Sam <script>"
 
 

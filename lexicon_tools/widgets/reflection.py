@@ -3,14 +3,12 @@
 __all__ = ["ReflectionModel", "Reflection", "Reflections", "ExportModel", "ExportPanel"]
 
 import html
-from pathlib import Path
 
 import ipywidgets as widgets
 
 from ..answers import AnswerStore
-from ..errors import LexiconError
 from ..exercises import ReflectionQuestion, ids_for_lemma, question as find_question
-from ..export import NAME_KEY, NUMBER_KEY, answer_stores, collect_hand_in, write_hand_in
+from .export_panel import ExportModel, ExportPanel  # noqa: F401 (moved; kept importable here)
 from .style import status_html
 
 KIND_LABELS = {"begrijpen": "Begrijpen", "toepassen": "Toepassen", "kritisch": "Kritisch denken",
@@ -93,87 +91,3 @@ class Reflections(widgets.VBox):
 
 def _warnings_html(store: AnswerStore) -> str:
     return "".join(f"<div style='color:#b00020'>⚠ {html.escape(w)}</div>" for w in store.warnings)
-
-
-class ExportModel:
-    """The student's name and number, and the hand-in of this notebook (or all notebooks)."""
-
-    NAME_KEY, NUMBER_KEY = NAME_KEY, NUMBER_KEY
-
-    def __init__(self, store: AnswerStore):
-        self.store = store
-
-    @property
-    def name(self) -> str:
-        return self.store.get(self.NAME_KEY) or self._saved_elsewhere(self.NAME_KEY)
-
-    @property
-    def number(self) -> str:
-        return self.store.get(self.NUMBER_KEY) or self._saved_elsewhere(self.NUMBER_KEY)
-
-    def _saved_elsewhere(self, key: str) -> str:
-        """The value typed in another notebook (so a student fills in their name only once)."""
-        try:
-            others = [s for s in answer_stores(self.store.folder) if s.notebook != self.store.notebook]
-        except OSError:
-            return ""
-        return next((s.get(key) for s in others if s.get(key)), "")
-
-    def set_name(self, name: str) -> None:
-        if name != self.store.get(self.NAME_KEY):
-            self.store.set(self.NAME_KEY, name, question="Naam")
-
-    def set_number(self, number: str) -> None:
-        if number != self.store.get(self.NUMBER_KEY):
-            self.store.set(self.NUMBER_KEY, number, question="Studentnummer")
-
-    def export(self, everything: bool = False, folder: str | Path | None = None) -> list[Path]:
-        """Write Markdown and HTML; ``everything`` takes every notebook with saved answers."""
-        stores = [self.store]
-        if everything:
-            self.store.flush()
-            stores = [s if s.notebook != self.store.notebook else self.store
-                      for s in answer_stores(self.store.folder)] or [self.store]
-        hand_in = collect_hand_in(stores, naam=self.name or None, studentnummer=self.number or None)
-        if everything:
-            return write_hand_in(hand_in, folder, stem="antwoorden_alles")
-        return write_hand_in(hand_in, folder, stem=f"antwoorden_{self.store.notebook}")
-
-
-class ExportPanel(widgets.VBox):
-    """Name and number fields and two buttons that write the hand-in files; shows where they went."""
-
-    def __init__(self, store: AnswerStore):
-        self.model = ExportModel(store)
-        self._name = widgets.Text(value=self.model.name, description="Naam",
-                                  placeholder="Je voor- en achternaam")
-        self._number = widgets.Text(value=self.model.number, description="Studentnr.",
-                                    placeholder="bijv. 1234567")
-        self._button = widgets.Button(description="Exporteer dit notebook", icon="download",
-                                      button_style="primary", layout=widgets.Layout(width="auto"),
-                                      tooltip="Schrijft je antwoorden van dit notebook naar een "
-                                              "Markdown- en een HTML-bestand om in te leveren")
-        self._all = widgets.Button(description="Exporteer alle notebooks", icon="download",
-                                   layout=widgets.Layout(width="auto"),
-                                   tooltip="Eén bestand met je antwoorden uit alle notebooks")
-        self._result = widgets.HTML()
-        self._name.observe(lambda change: self.model.set_name(change["new"]), names="value")
-        self._number.observe(lambda change: self.model.set_number(change["new"]), names="value")
-        self._button.on_click(lambda _: self._on_export(False))
-        self._all.on_click(lambda _: self._on_export(True))
-        super().__init__([widgets.HBox([self._name, self._number]),
-                          widgets.HBox([self._button, self._all]), self._result])
-        self.add_class("lt-export")
-
-    def _on_export(self, everything: bool = False) -> None:
-        try:
-            paths = self.model.export(everything)
-        except (OSError, LexiconError) as exc:
-            self._result.value = (f"<span style='color:#b00020'>Exporteren lukte niet: "
-                                  f"{html.escape(str(exc))}. Je antwoorden zelf zijn niet weg; "
-                                  "probeer het opnieuw of vraag je docent.</span>")
-            return
-        links = " en ".join(f"<a href='{html.escape(p.name)}' target='_blank'>"
-                            f"{html.escape(p.name)}</a>" for p in paths)
-        self._result.value = (f"Klaar: je antwoorden staan in {links} (in dezelfde map als dit "
-                              "notebook). Lever een van beide in.")
