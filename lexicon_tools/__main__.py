@@ -266,6 +266,12 @@ class _DutchParser(argparse.ArgumentParser):
               ("the following arguments are required", "dit moet je meegeven"),
               ("expected one argument", "hier hoort een waarde achter")]
 
+    def format_usage(self):
+        return super().format_usage().replace("usage:", "gebruik:", 1)
+
+    def format_help(self):
+        return super().format_help().replace("usage:", "gebruik:", 1)
+
     def error(self, message):
         for english, dutch in self._WORDS:
             message = message.replace(english, dutch)
@@ -275,12 +281,22 @@ class _DutchParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _DutchParser(prog="nabijheid", description="Het lespakket Nabijheid en sociaal werk "
-                          "vanaf de opdrachtregel (ook: python -m lexicon_tools).")
-    commands = parser.add_subparsers(dest="command", metavar="commando", parser_class=_DutchParser)
+    parser = _dutch(_DutchParser(prog="nabijheid", add_help=False, description="Het lespakket "
+                                 "Nabijheid en sociaal werk vanaf de opdrachtregel (ook: python -m "
+                                 "lexicon_tools). Hulp bij één commando: nabijheid COMMANDO -h"))
+    commands = parser.add_subparsers(dest="command", metavar="COMMANDO", title="commando's",
+                                     parser_class=_DutchParser)
     for name, (help_text, add_arguments, _, aliases) in COMMANDS.items():
-        add_arguments(commands.add_parser(name, help=help_text, aliases=aliases,
-                                          description=help_text))
+        sub = commands.add_parser(name, help=help_text, aliases=aliases, description=help_text,
+                                  add_help=False)
+        add_arguments(_dutch(sub))
+    return parser
+
+
+def _dutch(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser._positionals.title = "argumenten"
+    parser._optionals.title = "opties"
+    parser.add_argument("-h", "--help", action="help", help="toon deze hulp")
     return parser
 
 
