@@ -51,7 +51,7 @@ def _check_questions(folder: str | None, lex, counts: list[str]) -> list[Problem
     for target in targets:
         path = Path(target).expanduser().resolve()
         if path == layers[0].path:
-            questions, found = check_exercises(path, lex)
+            questions, found = check_exercises(path, lex, skip=[l.path for l in layers[1:]])
             counts.append(f"{len(questions)} vragen in {path.name}/")
         else:
             questions, found, replaces = check_override_folder(path, lex)

@@ -335,12 +335,14 @@ def read_exercise_file(path: Path, shown: str, lexicon=None) -> FileResult:
     return FileResult(path, shown, exercise, _cross_check(exercise, shown, text, lexicon), text)
 
 
-def exercise_files(folder: Path) -> tuple[list[Path], list[Problem]]:
-    """The ``*.yaml`` files below ``folder`` (hidden folders such as ``.ipynb_checkpoints``
-    skipped) and a problem for every near miss (``x.yml``, ``x.yaml.txt``, ``x.YAML``)."""
+def exercise_files(folder: Path, skip: tuple = ()) -> tuple[list[Path], list[Problem]]:
+    """The ``*.yaml`` files below ``folder`` (hidden folders such as ``.ipynb_checkpoints`` and
+    the folders in ``skip`` left out) and a problem for every near miss (``x.yml``,
+    ``x.yaml.txt``, ``x.YAML``)."""
     paths, problems = [], []
     for here, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__"))
+                         and (Path(here) / d).resolve() not in skip)
         for name in [*files, *(d for d in dirs if d.endswith(".yaml"))]:
             path = Path(here) / name
             if name.endswith(".yaml") and not name.startswith("."):
@@ -383,11 +385,13 @@ class _Scan:
     warnings: list = field(default_factory=list)
 
 
-def _scan(folder: Path, lexicon=None, fallback: Path | None = None, role: str = "basis") -> _Scan:
+def _scan(folder: Path, lexicon=None, fallback: Path | None = None, role: str = "basis",
+          skip: tuple = ()) -> _Scan:
     """Read one question folder file by file. A broken file is left out as a whole (with one
-    warning); for a course copy, ``fallback`` (the package's exercises/) supplies that file."""
+    warning); for a course copy, ``fallback`` (the package's exercises/) supplies that file.
+    ``skip``: folders inside it that are read as a layer of their own (a lecturer's folder)."""
     scan = _Scan()
-    paths, near = exercise_files(folder)
+    paths, near = exercise_files(folder, skip)
     scan.problems += near
     scan.warnings += [str(p) for p in near]
     for path in paths:
@@ -456,13 +460,14 @@ def _override_problem(item_id: str, entry: _Entry, base: dict) -> Problem | None
     return None
 
 
-def check_exercises(folder: str | Path | None = None, lexicon=None):
+def check_exercises(folder: str | Path | None = None, lexicon=None, skip: tuple = ()):
     """Read every exercise file below ``folder``; return ({id: question or task}, problems).
 
     With a ``lexicon``, lemma ids and the models of sort tasks are checked against it too.
+    Folders in ``skip`` (e.g. a lecturer's folder inside exercises/) are left out.
     """
     folder = Path(folder).expanduser().resolve() if folder else settings.EXERCISES_DIR
-    scan = _scan(folder, lexicon)
+    scan = _scan(folder, lexicon, skip=tuple(Path(p).resolve() for p in skip))
     return {key: entry.item for key, entry in scan.entries.items()}, scan.problems
 
 
@@ -472,8 +477,9 @@ def check_override_folder(folder: str | Path, lexicon=None) -> tuple[dict, list,
     Returns ({id: item}, problems, {id: True if it replaces one of ours}).
     """
     layers, _ = active_layers()
-    base = _scan(layers[0].path, lexicon).entries
-    scan = _scan(Path(folder).expanduser().resolve(), lexicon, role="docent")
+    own = Path(folder).expanduser().resolve()
+    base = _scan(layers[0].path, lexicon, skip=(own,)).entries
+    scan = _scan(own, lexicon, role="docent")
     problems = list(scan.problems)
     for item_id, entry in scan.entries.items():
         problem = _override_problem(item_id, entry, base)
@@ -600,7 +606,7 @@ def exercise_set(folder: str | Path | None = None) -> ExerciseSet:
     file is left out with one warning, shown once in the notebook. With ``folder``: that folder
     alone, and any problem is a :class:`LexiconError`."""
     layers, notes = active_layers(folder)
-    files = [p for layer in layers for p in exercise_files(layer.path)[0]]
+    files = [p for layer in layers for p in exercise_files(layer.path)[0]]  # all, for the stamp
     stamp = tuple((str(p), _mtime(p)) for p in files)
     loaded = _load_cached(tuple(layers), stamp, bool(folder))
     if folder is None:
@@ -621,7 +627,8 @@ def _load_cached(layers: tuple, stamp: tuple, strict: bool) -> ExerciseSet:
     from .loading import load_lexicon
 
     lexicon = load_lexicon()
-    base = _scan(layers[0].path, lexicon, layers[0].fallback)
+    base = _scan(layers[0].path, lexicon, layers[0].fallback,
+                 skip=tuple(layer.path for layer in layers[1:]))
     if strict and base.problems:
         raise LexiconError.from_problems(base.problems)
     entries, warnings = dict(base.entries), list(base.warnings)

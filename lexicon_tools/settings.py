@@ -124,9 +124,10 @@ def _unknown_key(path: Path, key: str, allowed: tuple[str, ...], line) -> Proble
     if key in _KEYS.values():
         return Problem(str(path), f"`{key}` werkt alleen in je eigen instellingenbestand "
                        f"({config_file()}), niet in een kopie van het lespakket.", line=line)
-    close = difflib.get_close_matches(key, allowed, n=1)
+    close = difflib.get_close_matches(key[:100], allowed, n=1)
     hint = f"Bedoel je `{close[0]}`?" if close else f"Toegestaan: {', '.join(allowed)}."
-    return Problem(str(path), f"onbekende instelling `{key}`. {hint}", line=line)
+    shown = key if len(key) <= 60 else key[:60] + "…"
+    return Problem(str(path), f"onbekende instelling `{shown}`. {hint}", line=line)
 
 
 def config_problems() -> list[Problem]:

@@ -1,6 +1,6 @@
 """Read data files and turn every problem into one clear Dutch message with file and line.
 
-Used by the loader and by ``python -m lexicon_tools check``: one validator for both.
+Used by the loader and by ``nabijheid check``: one validator for both.
 """
 
 __all__ = ["read_text", "read_yaml", "compose_yaml", "split_front_matter", "validate",

@@ -173,3 +173,18 @@ def test_a_tab_in_the_shared_folder_breaks_nothing(tmp_path, monkeypatch, capsys
     assert main(["bronnen"]) == 1
     out = capsys.readouterr().out
     assert "Let op:" in out and "klas.yaml, regel 4" in out and "Traceback" not in out
+
+
+def test_lecturer_folder_inside_the_copys_exercises_is_one_layer(clone, monkeypatch, capsys):
+    own = clone / "exercises" / "klas-2b"
+    own.mkdir()
+    (own / "r1.yaml").write_text("reflectie:\n  - id: vertrouwen-r2\n    soort: begrijpen\n"
+                                 "    vraag: Van klas 2b.\n", encoding="utf-8")
+    (clone / "nabijheid.toml").write_text('oefeningen = "exercises/klas-2b"\n', encoding="utf-8")
+    monkeypatch.chdir(clone)
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", lt.errors.LexiconWarning)  # no "id komt al voor"
+        assert question("vertrouwen-r2").vraag == "Van klas 2b."
+    assert main(["check"]) == 0, capsys.readouterr().out
