@@ -355,7 +355,7 @@ SYNONYMS = {"uitleg": "feedback", "toelichting": "feedback", "goed": "juist", "c
 
 
 def _readme_for(schema) -> str:
-    return "exercises/README.md" if schema.__module__.endswith("exercises") else \
+    return "exercises/README.md" if "exercise" in schema.__module__ else \
         "lexicon_data/README.md"
 
 
