@@ -199,6 +199,27 @@ def copy_question(question_id: str, folder: str | None, overwrite: bool = False)
     return 0
 
 
+def list_questions(lemma: str) -> int:
+    """Print the ids of the questions and tasks of one lemma in use, with their first words."""
+    from .exercises import KIND_NAMES, exercise_set
+
+    loaded = exercise_set()
+    rows = [(i, item) for i, item in loaded.items.items() if loaded.lemmas.get(i) == lemma]
+    if not rows:
+        known = sorted({l for l in loaded.lemmas.values() if l})
+        import difflib
+
+        close = difflib.get_close_matches(lemma, known, n=3)
+        hint = f" Bedoel je: {', '.join(close)}?" if close else ""
+        print(f"NIET GELUKT: er zijn geen vragen bij lemma '{lemma}'.{hint}")
+        return 1
+    for item_id, item in rows:
+        text = " ".join(str(getattr(item, "vraag", None) or getattr(item, "opdracht", "")).split())
+        print(f"{item_id:<28} {KIND_NAMES[type(item)]:<20} {text[:70]}")
+    print(f"\nVerander een vraag met: nabijheid kopieer {rows[0][0]}")
+    return 0
+
+
 # -- the table of subcommands ----------------------------------------------------------------------
 def _args_check(p):
     p.add_argument("map", nargs="?", default=None,
@@ -235,6 +256,10 @@ def _args_configure(p):
     p.add_argument("--oefeningen", required=True, help="de map met je eigen vragen")
 
 
+def _args_list(p):
+    p.add_argument("lemma", help="de id van een lemma, bijv. vertrouwen")
+
+
 def _args_copy(p):
     p.add_argument("id", help="de id van de vraag, bijv. vertrouwen-r1")
     p.add_argument("--naar", default=None, help="de map (standaard: je eigen map)")
@@ -255,6 +280,8 @@ COMMANDS = {
                 lambda a: sources(), ["waar"]),
     "instellen": ("maak je eigen map met vragen en zet hem in nabijheid.toml", _args_configure,
                   lambda a: configure(a.oefeningen), []),
+    "vragen": ("toon de id's van de vragen bij een lemma", _args_list,
+               lambda a: list_questions(a.lemma), []),
     "kopieer": ("zet één vraag van het lespakket in je eigen map, om te veranderen", _args_copy,
                 lambda a: copy_question(a.id, a.naar, a.overschrijf), []),
 }

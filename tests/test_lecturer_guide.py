@@ -67,7 +67,9 @@ def test_the_lecturer_guide_works_step_by_step(tmp_path, monkeypatch, capsys):
     config.write_text(snippet("toml", "oefeningen"), encoding="utf-8")  # the hand-made variant
     assert str(own) in run("bronnen", capsys)[1]
 
-    # Step 1: copy one question, change it; the check command says OK and "vervangen".
+    # Step 1: find the id, copy that one question, change it; the check says OK and "vervangen".
+    code, out = run("vragen vertrouwen", capsys)
+    assert code == 0 and "vertrouwen-r1" in out and "reflectievraag" in out
     code, out = run("kopieer", capsys)
     path = own / "vertrouwen-r1.yaml"
     assert code == 0 and "~/mijn-oefeningen/vertrouwen-r1.yaml" in GUIDE and path.is_file()
