@@ -22,6 +22,7 @@ class Sources:
     config_file: Path
     answers_dir: Path
     warnings: tuple[str, ...]
+    book: str = ""  # the user's own copy of the book (NABIJHEID_LEXICON), with its origin
 
     def lines(self) -> list[str]:
         """The explanation as lines of plain text."""
@@ -31,6 +32,7 @@ class Sources:
             out.append(f"     waarom: {layer.why}")
         out += ["Lemma's en modellen:", f"  {self.data_dir}", f"     waarom: {self.data_why}",
                 f"Antwoorden van de student: {self.answers_dir}",
+                f"Eigen exemplaar van het boek: {self.book or 'niet ingesteld (NABIJHEID_LEXICON)'}",
                 f"Eigen instellingenbestand: {self.config_file}"
                 + ("" if self.config_file.is_file() else " (bestaat nog niet)")]
         if self.warnings:
@@ -62,5 +64,7 @@ def bronnen() -> Sources:
     why = "ze horen bij de code van het geïnstalleerde pakket"
     if root and (root / "lexicon_data").resolve() != settings.DATA_DIR.resolve():
         why += f" (de map lexicon_data/ in {root} wordt niet gelezen)"
+    book, origin = settings.setting_origin("NABIJHEID_LEXICON")
     return Sources(tuple(layers), settings.DATA_DIR, why, settings.config_file(),
-                   settings.answers_dir(), tuple(dict.fromkeys([*problems, *loaded.warnings])))
+                   settings.answers_dir(), tuple(dict.fromkeys([*problems, *loaded.warnings])),
+                   f"{book} ({origin})" if book else "")

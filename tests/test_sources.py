@@ -188,3 +188,8 @@ def test_lecturer_folder_inside_the_copys_exercises_is_one_layer(clone, monkeypa
         warnings.simplefilter("error", lt.errors.LexiconWarning)  # no "id komt al voor"
         assert question("vertrouwen-r2").vraag == "Van klas 2b."
     assert main(["check"]) == 0, capsys.readouterr().out
+
+
+def test_bronnen_names_the_own_copy_of_the_book(monkeypatch, tmp_path):
+    monkeypatch.setenv("NABIJHEID_LEXICON", str(tmp_path / "boek.txt"))
+    assert f"{tmp_path / 'boek.txt'} (omgevingsvariabele NABIJHEID_LEXICON)" in str(lt.bronnen())
