@@ -9,6 +9,38 @@ from conftest import HERE
 FOLDER = HERE / "data" / "exercises"
 
 
+QUIZ_YAML = """lemma: wederkerigheid
+quiz:
+  - id: w-q1
+    vraag: Welke van deze vier is juist?
+    opties:
+      - {tekst: Optie A, juist: true, feedback: "Juist. A klopt."}
+      - {tekst: Optie B, feedback: "Nee. B klopt niet."}
+      - {tekst: Optie C, feedback: "Nee. C klopt niet."}
+      - {tekst: Optie D, feedback: "Nee. D klopt niet."}
+  - id: w-q2
+    vraag: En welke van deze vier?
+    opties:
+      - {tekst: Eerste, feedback: "Nee. Niet de eerste."}
+      - {tekst: Tweede, feedback: "Nee. Niet de tweede."}
+      - {tekst: Derde, juist: true, feedback: "Juist. De derde."}
+      - {tekst: Vierde, feedback: "Nee. Niet de vierde."}
+  - id: w-q3
+    vraag: En deze?
+    opties:
+      - {tekst: Ja, juist: true, feedback: "Ja."}
+      - {tekst: Nee, feedback: "Nee."}
+"""
+
+
+@pytest.fixture
+def quiz_folder(tmp_path):
+    folder = tmp_path / "oefeningen"
+    (folder / "test").mkdir(parents=True)
+    (folder / "test" / "quiz.yaml").write_text(QUIZ_YAML, encoding="utf-8")
+    return folder
+
+
 @pytest.fixture
 def store(tmp_path):
     return AnswerStore("test", folder=tmp_path / "data", delay=0)
@@ -88,19 +120,69 @@ def test_quiz_model_scores_and_retries(store):
 def test_quiz_view_check_shows_feedback_and_score(store):
     quiz = lt.Quiz(["alfa-q1"], store, exercises_folder=FOLDER)
     quiz._check.click()
-    assert "Kies eerst een antwoord" in quiz._feedback["alfa-q1"].value
+    assert quiz._feedback["alfa-q1"].value == ""  # nothing chosen: no per-question nagging
+    assert "Nog niets ingevuld" in quiz._score.value
     quiz._choices["alfa-q1"].value = 0
     quiz._check.click()
-    assert "✘" in quiz._feedback["alfa-q1"].value and "laag is onwenselijk" in quiz._feedback["alfa-q1"].value
-    assert "Score: 0 van 1 goed" in quiz._score.value
+    feedback = quiz._feedback["alfa-q1"].value
+    assert "✘" in feedback and "Laag is onwenselijk" in feedback
+    assert "Nee" not in feedback  # one verdict, not "Niet goed. Nee, ..."
+    assert "1 van 1 ingevuld, 0 goed" in quiz._score.value
     quiz._choices["alfa-q1"].value = 2 - 1
     assert quiz._feedback["alfa-q1"].value == ""  # a new choice hides the old feedback
     quiz._check.click()
-    assert "✔" in quiz._feedback["alfa-q1"].value and "Score: 1 van 1 goed" in quiz._score.value
+    assert "✔" in quiz._feedback["alfa-q1"].value and "1 van 1 ingevuld, 1 goed" in quiz._score.value
     again = lt.Quiz("alfa-q1", AnswerStore("test", store.folder), exercises_folder=FOLDER)
     assert again._choices["alfa-q1"].value == 1  # restored after a restart
     quiz._retry.click()
     assert quiz._choices["alfa-q1"].value is None and quiz._score.value == ""
+
+
+def test_quiz_score_counts_only_answered_questions(store, quiz_folder):
+    quiz = lt.Quiz.for_lemma("wederkerigheid", store, exercises_folder=FOLDER)
+    real = lt.Quiz(["w-q1", "w-q2", "w-q3"], store, exercises_folder=quiz_folder)
+    first = next(iter(real._choices))
+    right = next(i for i, o in enumerate(real.model.questions[first].opties) if o.juist)
+    real._choices[first].value = right
+    real._check.click()
+    assert "1 van 3 ingevuld, 1 goed" in real._score.value
+    assert sum("Kies eerst" in f.value for f in real._feedback.values()) == 0
+    assert [bool(f.value) for f in real._feedback.values()] == [True, False, False]
+    assert quiz._score.value == ""
+
+
+def test_quiz_options_are_shuffled_per_student_and_stable(tmp_path, quiz_folder):
+    """Each student has a salt of their own; the order survives a restart; checking is by identity."""
+    orders = []
+    for student in ("anna", "bram", "cem", "dewi", "eva", "fenna"):
+        store = AnswerStore("nb", tmp_path / student, delay=0)
+        quiz = lt.Quiz(["w-q1", "w-q2"], store, exercises_folder=quiz_folder)
+        shown = {qid: [o[1] for o in radio.options] for qid, radio in quiz._choices.items()}
+        orders.append(tuple(tuple(v) for v in shown.values()))
+        assert AnswerStore("nb", store.folder).get("_volgorde")  # salt saved once
+        again = lt.Quiz(["w-q1", "w-q2"], AnswerStore("nb", store.folder),
+                        exercises_folder=quiz_folder)
+        assert {q: [o[1] for o in r.options] for q, r in again._choices.items()} == shown
+        qid = "w-q1"
+        right = next(i for i, o in enumerate(quiz.model.questions[qid].opties) if o.juist)
+        quiz._choices[qid].value = right
+        assert quiz.model.check()[qid][0] is True
+        assert AnswerStore("nb", store.folder).get(qid) == quiz.model.questions[qid].opties[right].tekst
+    assert len(set(orders)) > 1  # not everyone sees the same order
+
+
+def test_quiz_salt_stays_out_of_the_hand_in(store):
+    lt.Quiz(["alfa-q1"], store, exercises_folder=FOLDER)
+    assert "Volgorde" not in lt.answers_markdown(store)
+
+
+def test_feedback_shows_one_verdict():
+    from lexicon_tools.widgets.style import feedback_html, strip_verdict
+    assert "Juist" not in feedback_html((True, "Juist. Zo werkt het."))
+    assert "Goed</b> — Zo werkt het." in feedback_html((True, "Juist. Zo werkt het."))
+    assert strip_verdict("Nee. Dat is te ver.") == "Dat is te ver."
+    assert strip_verdict("Juist daar gebeurt het.") == "Juist daar gebeurt het."
+    assert strip_verdict("Ja.") == "Ja."  # nothing left: keep it
 
 
 # -- Sort task ------------------------------------------------------------------------------------
@@ -112,7 +194,7 @@ def test_sort_task_view(store):
     task._dropdowns[1].value = "dichtbij"
     task._check.click()
     assert "✔" in task._feedback[0].value and "✘" in task._feedback[1].value
-    assert "Kies eerst" in task._feedback[2].value and "Score: 1 van 3 goed" in task._score.value
+    assert task._feedback[2].value == "" and "2 van 3 ingevuld, 1 goed" in task._score.value
     assert AnswerStore("test", store.folder).get("alfa-s1-2") == "Dichtbij"
     restored = lt.SortTask("alfa-s1", AnswerStore("test", store.folder), exercises_folder=FOLDER)
     assert [d.value for d in restored._dropdowns] == ["dichtbij", "dichtbij", None]

@@ -11,7 +11,7 @@ from ..answers import AnswerStore
 from ..errors import LexiconError
 from ..exercises import ReflectionQuestion, ids_for_lemma, question as find_question
 from ..export import NAME_KEY, NUMBER_KEY, answer_stores, collect_hand_in, write_hand_in
-from .style import status_html
+from .style import notices_html, status_html, style_sheet
 
 KIND_LABELS = {"begrijpen": "Begrijpen", "toepassen": "Toepassen", "kritisch": "Kritisch denken",
                "persoonlijk": "Persoonlijk"}
@@ -50,7 +50,11 @@ class ReflectionModel:
 
 
 class Reflection(widgets.VBox):
-    """A reflection question from ``exercises/`` with a text area that saves as you type."""
+    """A reflection question from ``exercises/`` with a text area that saves as you type.
+
+    The save status appears under the question once the student has typed in it (not under every
+    untouched question); the answer store's warnings and conflict notices appear right here too.
+    """
 
     def __init__(self, question_id: str, store: AnswerStore, exercises_folder=None):
         q = find_question(question_id, exercises_folder, kind=ReflectionQuestion)
@@ -63,22 +67,27 @@ class Reflection(widgets.VBox):
             value=self.model.text, placeholder="Typ hier je antwoord…", description="Antwoord",
             continuous_update=True, layout=widgets.Layout(width="98%", height="8em"))
         self._status = widgets.HTML()
-        self._warnings = widgets.HTML(_warnings_html(store))
+        self._typed = False
+        self._warnings = widgets.HTML(notices_html(store, q.id))
         self._text.observe(self._on_text, names="value")
         store.on_change(self._on_saved)
-        self._show_status()
-        super().__init__([self._question, self._text, self._status, self._warnings])
+        super().__init__([style_sheet(), self._question, self._text, self._status, self._warnings])
         self.add_class("lt-reflectie")
+        self.add_class("lt-widget")
 
     def _on_text(self, change) -> None:
+        self._typed = True
         self.model.update(change["new"])
         self._show_status()
 
     def _on_saved(self, store) -> None:
+        self._warnings.value = notices_html(store, self.model.question_id)
         self._show_status()
 
     def _show_status(self) -> None:
-        self._status.value = status_html(self.model.status())
+        status = self.model.status()
+        if self._typed or status.startswith("Niet opgeslagen"):
+            self._status.value = status_html(status)
 
 
 class Reflections(widgets.VBox):
@@ -89,10 +98,6 @@ class Reflections(widgets.VBox):
             ids_for_lemma(lemma_or_ids, ReflectionQuestion, exercises_folder)
         self.questions = [Reflection(i, store, exercises_folder) for i in ids]
         super().__init__(self.questions)
-
-
-def _warnings_html(store: AnswerStore) -> str:
-    return "".join(f"<div style='color:#b00020'>⚠ {html.escape(w)}</div>" for w in store.warnings)
 
 
 class ExportModel:
