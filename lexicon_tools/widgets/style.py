@@ -33,6 +33,7 @@ _CSS = """
   font-family: var(--jp-content-font-family, system-ui, -apple-system, "Segoe UI", sans-serif);
   font-size: var(--jp-content-font-size1, 14px); line-height: 1.45; }
 .lt-widget select { max-width: 100%; }
+.lt-widget .lt-wrap { gap: 4px 12px; }
 .lt-widget .widget-radio-box label { margin-bottom: 3px; }
 .lt-widget .lt-rij .widget-radio-box { flex-direction: row; flex-wrap: wrap; gap: 0 1.2em; }
 .lt-widget .lt-niveau-knop { text-align: center; background: #fff; color: #111;
