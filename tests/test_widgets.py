@@ -135,7 +135,7 @@ def test_quiz_view_check_shows_feedback_and_score(store):
     again = lt.Quiz("alfa-q1", AnswerStore("test", store.folder), exercises_folder=FOLDER)
     assert again._choices["alfa-q1"].value == 1  # restored after a restart
     quiz._retry.click()
-    assert quiz._choices["alfa-q1"].value is None and quiz._score.value == ""
+    assert quiz._choices["alfa-q1"].value is None and "gewist" in quiz._score.value
 
 
 def test_quiz_score_counts_only_answered_questions(store, quiz_folder):
@@ -232,18 +232,33 @@ def test_ladder_is_drawn_bottom_up_with_undesirable_ends():
     assert html.count("✘ onwenselijk") == 2 and html.count("✔ wenselijk") == 4
 
 
-def test_model_viewer_shows_the_explanation_on_select():
+def test_model_viewer_shows_the_explanation_on_click():
     viewer = lt.ModelViewer("aard-van-problemen")
     assert viewer._explanation.value == ""
     level = viewer.model.model.niveaus[3]
-    viewer._choice.value = level.id
+    viewer._levels[level.id].click()
     assert level.uitleg[:30] in viewer._explanation.value.replace("&#x27;", "'")
-    assert _SELECTED_MARK in viewer._figure.value
+    assert "lt-gekozen" in viewer._levels[level.id]._dom_classes
+    other = viewer.model.model.niveaus[0]
+    viewer._levels[other.id].click()
+    assert "lt-gekozen" not in viewer._levels[level.id]._dom_classes
     with pytest.raises(KeyError):
         viewer.model.select("bestaat-niet")
 
 
-_SELECTED_MARK = "border:3px solid #000"
+def test_model_viewer_levels_are_buttons_in_every_kind():
+    """Every level is a button (clickable, keyboard-reachable); the ladder reads bottom-up."""
+    import ipywidgets as widgets
+    lex = lt.load_lexicon()
+    for model in lex.models.values():
+        viewer = lt.ModelViewer(model.id, lex)
+        buttons = [w for w in _descendants(viewer._figure) if isinstance(w, widgets.Button)]
+        assert len(buttons) == len(model.niveaus), model.id
+        assert all("lt-niveau-knop" in b._dom_classes for b in buttons)
+    ladder = lt.ModelViewer("ladder-onderlinge-verbintenissen", lex)
+    texts = [b.description for b in _descendants(ladder._figure) if isinstance(b, widgets.Button)]
+    assert texts[0].startswith(f"{len(texts)}.") and texts[-1].startswith("1.")
+    assert sum("✘ onwenselijk" in t for t in texts) == 2
 
 
 def test_all_questions_of_a_lemma(store):
@@ -293,3 +308,69 @@ def test_views_do_not_shadow_ipywidgets_internals():
     for path in (Path(lt.__file__).parent / "widgets").glob("*.py"):
         attributes = set(re.findall(r"self\.(_[a-z_]+)\s*=", path.read_text(encoding="utf-8")))
         assert not attributes & internals, (path.name, attributes & internals)
+
+
+# -- Nothing a student did is lost by one click -----------------------------------------------------
+
+def test_quiz_retry_can_be_undone(store, quiz_folder):
+    quiz = lt.Quiz(["w-q1", "w-q2"], store, exercises_folder=quiz_folder)
+    quiz._choices["w-q1"].value = 0
+    quiz._choices["w-q2"].value = 2
+    quiz._retry.click()
+    assert AnswerStore("test", store.folder).get("w-q1") == ""
+    assert "gewist" in quiz._score.value and quiz._undo.layout.display is None
+    quiz._undo.click()
+    assert [r.value for r in quiz._choices.values()] == [0, 2]
+    saved = AnswerStore("test", store.folder)
+    assert (saved.get("w-q1"), saved.get("w-q2")) == ("Optie A", "Derde")
+    assert quiz._undo.layout.display == "none"
+
+
+def test_quiz_retry_with_nothing_chosen_offers_no_undo(store, quiz_folder):
+    quiz = lt.Quiz(["w-q1"], store, exercises_folder=quiz_folder)
+    quiz._retry.click()
+    assert quiz._undo.layout.display == "none" and quiz._score.value == ""
+
+
+def test_sort_task_retry_can_be_undone(store):
+    task = lt.SortTask("alfa-s1", store, exercises_folder=FOLDER)
+    task._dropdowns[0].value = "dichtbij"
+    task._dropdowns[2].value = "veraf"
+    task._retry.click()
+    assert [d.value for d in task._dropdowns] == [None, None, None]
+    assert AnswerStore("test", store.folder).get("alfa-s1-1") == ""
+    task._undo.click()
+    assert [d.value for d in task._dropdowns] == ["dichtbij", None, "veraf"]
+    assert AnswerStore("test", store.folder).get("alfa-s1-3") == "Veraf"
+    task._dropdowns[1].value = "veraf"  # the dropdowns still save after the undo
+    assert AnswerStore("test", store.folder).get("alfa-s1-2") == "Veraf"
+
+
+def test_save_status_appears_only_under_a_question_typed_in(store):
+    view = lt.Reflections(["alfa-r1", "alfa-r2"], store, exercises_folder=FOLDER)
+    first, second = view.questions
+    assert first._status.value == "" and second._status.value == ""
+    first._text.value = "Iets"
+    assert "Opgeslagen om" in first._status.value and second._status.value == ""
+
+
+def test_every_view_carries_the_style_sheet_and_names_its_inputs(store, quiz_folder, tmp_path):
+    import ipywidgets as widgets
+    views = [lt.Quiz(["w-q1"], store, exercises_folder=quiz_folder),
+             lt.SortTask("alfa-s1", store, exercises_folder=FOLDER),
+             lt.Reflection("alfa-r1", store, exercises_folder=FOLDER),
+             lt.NetworkMapView("test-kaart", store, exercises_folder=FOLDER),
+             lt.ModelViewer("aard-van-problemen")]
+    for view in views:
+        assert "lt-widget" in view._dom_classes
+        found = list(_descendants(view))
+        assert any("<style>" in getattr(w, "value", "") for w in found if isinstance(w, widgets.HTML))
+        for w in found:  # a text field, dropdown or slider needs a visible name (axe: label)
+            if isinstance(w, (widgets.Text, widgets.Textarea, widgets.Dropdown, widgets.IntSlider)):
+                assert w.description.strip(), (type(view).__name__, w)
+
+
+def _descendants(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _descendants(child)

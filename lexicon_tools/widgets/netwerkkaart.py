@@ -59,7 +59,7 @@ class NetworkMapView(widgets.VBox):
             widgets.HTML(f"<details><summary>Zo bepalen we het soort kapitaal</summary><ol>{rules}"
                          "</ol><small>Onze vertaling van het lemma naar regels; echte netwerken "
                          "zijn minder scherp.</small></details>"),
-            _row(own, self._example_box, align="flex-start")])
+            self._persona, _row(own, self._example_box, align="flex-start")])
         self.add_class("lt-netwerkkaart")
         self.add_class("lt-widget")
         self._refresh(save=False)
@@ -107,11 +107,12 @@ class NetworkMapView(widgets.VBox):
         self._example_reading = widgets.HTML()
         self._persona.observe(self._on_persona, names="value")
         self._example_box = widgets.VBox(
-            [widgets.HTML("<h4 style='margin:4px 0'>Voorbeeld</h4>"), self._persona,
+            [widgets.HTML("<h4 style='margin:4px 0'>Voorbeeld (alleen bekijken)</h4>"),
              self._example_text, self._example_figure, self._example_reading],
             layout=widgets.Layout(flex="1 1 380px", min_width="0", border=f"1px dashed {NEUTRAL}",
                                   padding="4px 8px"))
         self._example_box.add_class("lt-voorbeeld")
+        self._example_box.layout.display = "none"
 
     # -- restoring -----------------------------------------------------------------------------
     def _restore(self) -> list[Tie]:
@@ -187,7 +188,9 @@ class NetworkMapView(widgets.VBox):
             self.example = None
             self._example_text.value = self._example_reading.value = ""
             self._example_figure.clear()
+            self._example_box.layout.display = "none"
             return
+        self._example_box.layout.display = None
         self.example = NetworkMap([Tie(**tie.model_dump()) for tie in persona.banden])
         self._example_text.value = (
             f"<p><i>{html.escape(persona.beschrijving)}</i></p><p><small>Alleen om te bekijken: "

@@ -111,10 +111,21 @@ class QuizModel:
         return sum(1 for choice in self.choices.values() if choice is not None)
 
     def retry(self) -> None:
-        """Clear every choice to try again."""
+        """Clear every choice to try again; :meth:`undo_retry` brings them back."""
+        self._before_retry = dict(self.choices)
         for qid in self.questions:
             self.choose(qid, None)
         self.checked = False
+
+    def undo_retry(self) -> bool:
+        """Restore the choices cleared by the last :meth:`retry`; False when there is nothing to undo."""
+        before = getattr(self, "_before_retry", None)
+        if not before:
+            return False
+        for qid, choice in before.items():
+            self.choose(qid, choice)
+        self._before_retry = None
+        return True
 
 
 class Quiz(widgets.VBox):
@@ -126,6 +137,7 @@ class Quiz(widgets.VBox):
         questions = [find_question(i, exercises_folder, kind=QuizQuestion) for i in ids]
         self.model = QuizModel(questions, store, seed=seed)
         self._store = store
+        self._syncing = False
         self._choices, self._feedback, rows = {}, {}, []
         for number, q in enumerate(questions, start=1):
             radio = widgets.RadioButtons(
@@ -142,13 +154,17 @@ class Quiz(widgets.VBox):
                                      tooltip="Bekijk of je antwoorden kloppen, met uitleg")
         self._retry = widgets.Button(description="Opnieuw", layout=widgets.Layout(width="auto"),
                                      tooltip="Wis je keuzes en probeer opnieuw")
+        self._undo = widgets.Button(description="Zet keuzes terug", icon="undo",
+                                    layout=widgets.Layout(width="auto", display="none"),
+                                    tooltip="Haal de keuzes terug die je net hebt gewist")
         self._score = widgets.HTML()
         self._notices = widgets.HTML(notices_html(store))
         self._check.on_click(lambda _: self._show_results())
         self._retry.on_click(lambda _: self._on_retry())
+        self._undo.on_click(lambda _: self._on_undo())
         if store is not None:
             store.on_change(self._on_saved)
-        buttons = widgets.HBox([self._check, self._retry, self._score],
+        buttons = widgets.HBox([self._check, self._retry, self._undo, self._score],
                                layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
         super().__init__([style_sheet(), *rows, buttons, self._notices])
         self.add_class("lt-quiz")
@@ -161,9 +177,12 @@ class Quiz(widgets.VBox):
 
     def _on_choice(self, question_id):
         def handler(change):
+            if self._syncing:
+                return
             self.model.choose(question_id, change["new"])
             self._feedback[question_id].value = ""
             self._score.value = ""
+            self._undo.layout.display = "none"
         return handler
 
     def _on_saved(self, store) -> None:
@@ -177,7 +196,23 @@ class Quiz(widgets.VBox):
 
     def _on_retry(self) -> None:
         self.model.retry()
+        self._show_choices()
+        if any(choice is not None for choice in self.model._before_retry.values()):
+            self._undo.layout.display = None
+            self._score.value = "<span class='lt-score'>Je keuzes zijn gewist.</span>"
+
+    def _on_undo(self) -> None:
+        self.model.undo_retry()
+        self._show_choices()
+
+    def _show_choices(self) -> None:
+        """Put the model's choices in the radio buttons (without saving them again)."""
         for qid, radio in self._choices.items():
-            radio.value = None
+            self._syncing = True
+            try:
+                radio.value = self.model.choices[qid]
+            finally:
+                self._syncing = False
             self._feedback[qid].value = ""
         self._score.value = ""
+        self._undo.layout.display = "none"

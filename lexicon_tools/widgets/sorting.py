@@ -78,8 +78,19 @@ class SortTaskModel:
         return right, len(self.task.items)
 
     def retry(self) -> None:
+        """Take every item out; :meth:`undo_retry` puts them back."""
+        self._before_retry = list(self.placements)
         for index in range(len(self.placements)):
             self.place(index, None)
+
+    def undo_retry(self) -> bool:
+        before = getattr(self, "_before_retry", None)
+        if not before:
+            return False
+        for index, category in enumerate(before):
+            self.place(index, category)
+        self._before_retry = None
+        return True
 
 
 def categories_for(task: SortTaskData, lex=None) -> list[tuple[str, str]]:
@@ -98,6 +109,7 @@ class SortTask(widgets.VBox):
         self.model = SortTaskModel(task, categories_for(task), store)
         options = [(PLACEHOLDER, None)] + [(label, cid) for cid, label in self.model.categories]
         rows = []
+        self._syncing = False
         self._dropdowns = [None] * len(task.items)
         self._feedback = [None] * len(task.items)
         for shown, index in enumerate(self.model.order, start=1):
@@ -116,6 +128,10 @@ class SortTask(widgets.VBox):
                                      tooltip="Bekijk welke items goed staan, met uitleg")
         self._retry = widgets.Button(description="Opnieuw", layout=widgets.Layout(width="auto"),
                                      tooltip="Haal alle items weg en begin opnieuw")
+        self._undo = widgets.Button(description="Zet keuzes terug", icon="undo",
+                                    layout=widgets.Layout(width="auto", display="none"),
+                                    tooltip="Haal de keuzes terug die je net hebt gewist")
+        self._undo.on_click(lambda _: self._on_undo())
         self._score = widgets.HTML()
         self._notices = widgets.HTML(notices_html(store))
         if store is not None:
@@ -123,7 +139,7 @@ class SortTask(widgets.VBox):
         self._check.on_click(lambda _: self._show_results())
         self._retry.on_click(lambda _: self._on_retry())
         intro = widgets.HTML(f"<p>{html.escape(task.opdracht)}</p>")
-        buttons = widgets.HBox([self._check, self._retry, self._score],
+        buttons = widgets.HBox([self._check, self._retry, self._undo, self._score],
                                layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
         super().__init__([style_sheet(), intro, *rows, buttons, self._notices])
         self.add_class("lt-sorteer")
@@ -131,9 +147,12 @@ class SortTask(widgets.VBox):
 
     def _on_place(self, index: int):
         def handler(change):
+            if self._syncing:
+                return
             self.model.place(index, change["new"])
             self._feedback[index].value = ""
             self._score.value = ""
+            self._undo.layout.display = "none"
         return handler
 
     def _on_saved(self, store) -> None:
@@ -147,7 +166,23 @@ class SortTask(widgets.VBox):
 
     def _on_retry(self) -> None:
         self.model.retry()
-        for dropdown, feedback in zip(self._dropdowns, self._feedback):
-            dropdown.value = None
+        self._show_placements()
+        if any(p is not None for p in self.model._before_retry):
+            self._undo.layout.display = None
+            self._score.value = "<span class='lt-score'>Je keuzes zijn gewist.</span>"
+
+    def _on_undo(self) -> None:
+        self.model.undo_retry()
+        self._show_placements()
+
+    def _show_placements(self) -> None:
+        """Put the model's placements in the dropdowns (without saving them again)."""
+        for index, (dropdown, feedback) in enumerate(zip(self._dropdowns, self._feedback)):
+            self._syncing = True
+            try:
+                dropdown.value = self.model.placements[index]
+            finally:
+                self._syncing = False
             feedback.value = ""
         self._score.value = ""
+        self._undo.layout.display = "none"

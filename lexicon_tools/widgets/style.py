@@ -36,14 +36,13 @@ _CSS = """
 .lt-widget .lt-wrap { gap: 4px 12px; }
 .lt-widget .widget-radio-box label { margin-bottom: 3px; }
 .lt-widget .lt-rij .widget-radio-box { flex-direction: row; flex-wrap: wrap; gap: 0 1.2em; }
-.lt-widget .lt-niveau-knop { text-align: center; background: #fff; color: #111;
+.lt-widget .lt-niveau-knop { text-align: center; background: #fff; color: #111; white-space: pre-line;
   border: 1px solid #777; border-radius: 6px; cursor: pointer; }
 .lt-widget .lt-niveau-knop:hover { background: #EEF5FB; }
 .lt-widget .lt-niveau-knop:focus-visible { outline: 3px solid #0072B2; outline-offset: 1px; }
 .lt-widget .lt-niveau-knop.lt-gekozen { border: 3px solid #000; background: #FFF3D6;
   font-weight: bold; }
 .lt-widget .lt-niveau-knop.lt-onwenselijk { border-style: dashed; border-color: #D55E00; }
-.lt-widget .lt-model-figuur .lt-niveau { cursor: default; }
 """
 
 
@@ -102,12 +101,12 @@ def feedback_html(result: tuple[bool, str] | None) -> str:
 
 
 def score_text(results: list[tuple[bool, str] | None]) -> str:
-    """'x van y ingevuld, z goed' for a list of results (None = not answered).
+    """'Score: x van y ingevuld, z goed' for a list of results (None = not answered).
 
     Examples
     --------
     >>> score_text([(True, ""), None, (False, ""), None])
-    '2 van 4 ingevuld, 1 goed'
+    'Score: 2 van 4 ingevuld, 1 goed'
     >>> score_text([None, None])
     'Nog niets ingevuld: kies eerst een antwoord.'
     """
@@ -115,7 +114,7 @@ def score_text(results: list[tuple[bool, str] | None]) -> str:
     if not answered:
         return "Nog niets ingevuld: kies eerst een antwoord."
     right = sum(1 for r in answered if r[0])
-    return f"{len(answered)} van {len(results)} ingevuld, {right} goed"
+    return f"Score: {len(answered)} van {len(results)} ingevuld, {right} goed"
 
 
 def status_html(text: str) -> str:
