@@ -107,7 +107,7 @@ def test_example_is_shown_beside_and_never_touches_the_saved_map(tmp_path):
     assert [t.naam for t in view.model.ties] == ["Oma"]           # own map unchanged
     assert AnswerStore("nb", tmp_path).answers()["test-kaart"] == saved  # nothing saved over it
     assert "1 banden" in view._reading.value and "Oma" in view._figure.alt.value
-    view._persona.value = None
+    view._persona.value = ""
     assert view.example is None and view._example_figure.image.layout.display == "none"
     assert [t.naam for t in view.model.ties] == ["Oma"]
 
@@ -119,6 +119,7 @@ def test_removing_a_tie_can_be_undone(tmp_path):
         view._name.value, view._kind.value = name, "familie"
         view._add.click()
     assert [o[0] for o in view._remove.options] == ["— kies wie —", "Moeder", "Buurman"]
+    assert view._remove.index == 0
     view._remove_button.click()
     assert "Kies eerst wie" in view._message.value and len(view.model.ties) == 2
     view._remove.value = "Moeder"
@@ -131,7 +132,7 @@ def test_removing_a_tie_can_be_undone(tmp_path):
 
 def test_form_has_placeholders_and_says_what_closeness_means(tmp_path):
     view = lt.NetworkMapView("test-kaart", AnswerStore("nb", tmp_path, delay=0), exercises_folder=FOLDER)
-    assert view._kind.value is None and view._kind.options[0][0] == "— kies —"
+    assert view._kind.index == 0 and view._kind.label == "— kies —"
     assert view._persona.options[0][0] == "— kies een voorbeeld —"
     labels = [o[0] for o in view._close.options]
     assert "op afstand" in labels[0] and "heel dichtbij" in labels[-1]

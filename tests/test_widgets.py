@@ -197,7 +197,7 @@ def test_sort_task_view(store):
     assert task._feedback[2].value == "" and "2 van 3 ingevuld, 1 goed" in task._score.value
     assert AnswerStore("test", store.folder).get("alfa-s1-2") == "Dichtbij"
     restored = lt.SortTask("alfa-s1", AnswerStore("test", store.folder), exercises_folder=FOLDER)
-    assert [d.value for d in restored._dropdowns] == ["dichtbij", "dichtbij", None]
+    assert [d.value for d in restored._dropdowns] == ["dichtbij", "dichtbij", ""]
 
 
 def test_sort_task_model_rejects_unknown_category():
@@ -332,15 +332,26 @@ def test_quiz_retry_with_nothing_chosen_offers_no_undo(store, quiz_folder):
     assert quiz._undo.layout.display == "none" and quiz._score.value == ""
 
 
+def test_sort_task_placeholder_stays_visible_after_retry(store):
+    task = lt.SortTask("alfa-s1", store, exercises_folder=FOLDER)
+    assert [d.index for d in task._dropdowns] == [0, 0, 0]
+    task._dropdowns[0].value = "veraf"
+    task._retry.click()
+    assert task._dropdowns[0].index == 0 and task._dropdowns[0].label == "— kies —"
+    task._dropdowns[1].value = "veraf"
+    task._dropdowns[1].index = 0  # the student picks the placeholder again: it stays shown
+    assert task._dropdowns[1].label == "— kies —" and task.model.placements[1] is None
+
+
 def test_sort_task_retry_can_be_undone(store):
     task = lt.SortTask("alfa-s1", store, exercises_folder=FOLDER)
     task._dropdowns[0].value = "dichtbij"
     task._dropdowns[2].value = "veraf"
     task._retry.click()
-    assert [d.value for d in task._dropdowns] == [None, None, None]
+    assert [d.label for d in task._dropdowns] == ["— kies —"] * 3
     assert AnswerStore("test", store.folder).get("alfa-s1-1") == ""
     task._undo.click()
-    assert [d.value for d in task._dropdowns] == ["dichtbij", None, "veraf"]
+    assert [d.value for d in task._dropdowns] == ["dichtbij", "", "veraf"]
     assert AnswerStore("test", store.folder).get("alfa-s1-3") == "Veraf"
     task._dropdowns[1].value = "veraf"  # the dropdowns still save after the undo
     assert AnswerStore("test", store.folder).get("alfa-s1-2") == "Veraf"
@@ -368,6 +379,8 @@ def test_every_view_carries_the_style_sheet_and_names_its_inputs(store, quiz_fol
         for w in found:  # a text field, dropdown or slider needs a visible name (axe: label)
             if isinstance(w, (widgets.Text, widgets.Textarea, widgets.Dropdown, widgets.IntSlider)):
                 assert w.description.strip(), (type(view).__name__, w)
+            if isinstance(w, widgets.Dropdown):  # index None is drawn as an empty white box
+                assert w.index is not None and w.label.strip(), (type(view).__name__, w)
 
 
 def _descendants(widget):

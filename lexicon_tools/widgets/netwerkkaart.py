@@ -18,7 +18,8 @@ from ..exercises import TIE_KINDS, NetworkMapSpec, question as find_question
 from ..network_map import (CLOSENESS, RULES, NetworkMap, Tie, describe_network_map,
                            draw_network_map, ties_from_saved)
 from .figure import FigureView
-from .style import NEUTRAL, PLACEHOLDER, RIGHT, WRONG, notices_html, style_sheet
+from .style import (NEUTRAL, PLACEHOLDER, RIGHT, WRONG, NOTHING, choice_dropdown, chosen, notices_html,
+                    show_choice, style_sheet)
 
 QUESTION = "Netwerkkaart: mijn banden en hun soort sociaal kapitaal"
 _WIDE = {"description_width": "initial"}
@@ -68,9 +69,9 @@ class NetworkMapView(widgets.VBox):
     def _build_form(self) -> None:
         self._name = widgets.Text(description="Naam", placeholder="bijv. Oma, buurman Ali, huisarts",
                                   layout=widgets.Layout(width="auto", min_width="16em"))
-        self._kind = widgets.Dropdown(options=[(PLACEHOLDER, None)] + list(TIE_KINDS), value=None,
-                                      description="Soort band", style=_WIDE,
-                                      layout=widgets.Layout(width="auto"))
+        self._kind = choice_dropdown([(PLACEHOLDER, None)] + [(k, k) for k in TIE_KINDS],
+                                     description="Soort band", style=_WIDE,
+                                     layout=widgets.Layout(width="auto"))
         self._close = widgets.RadioButtons(
             options=[(f"{n} · {word}", n) for n, word in CLOSENESS.items()], value=2,
             description="Nabijheid", style=_WIDE, layout=widgets.Layout(width="auto"))
@@ -81,8 +82,8 @@ class NetworkMapView(widgets.VBox):
                                         indent=False, layout=widgets.Layout(width="auto"))
         self._add = widgets.Button(description="Voeg toe", button_style="primary", icon="plus",
                                    layout=widgets.Layout(width="auto"))
-        self._remove = widgets.Dropdown(description="Haal weg", style=_WIDE,
-                                        layout=widgets.Layout(width="auto"))
+        self._remove = choice_dropdown([("— kies wie —", None)], description="Haal weg",
+                                       style=_WIDE, layout=widgets.Layout(width="auto"))
         self._remove_button = widgets.Button(description="Verwijder", icon="trash",
                                              layout=widgets.Layout(width="auto"))
         self._undo = widgets.Button(description="Zet terug", icon="undo",
@@ -98,9 +99,8 @@ class NetworkMapView(widgets.VBox):
 
     def _build_example(self) -> None:
         personas = [("— kies een voorbeeld —", None)] + [(p.naam, p.id) for p in self.spec.personas]
-        self._persona = widgets.Dropdown(options=personas, value=None,
-                                         description="Bekijk een voorbeeld", style=_WIDE,
-                                         layout=widgets.Layout(width="auto"))
+        self._persona = choice_dropdown(personas, description="Bekijk een voorbeeld", style=_WIDE,
+                                        layout=widgets.Layout(width="auto"))
         self._example_text = widgets.HTML()
         self._example_figure = FigureView()
         self._example_figure.clear()
@@ -141,7 +141,7 @@ class NetworkMapView(widgets.VBox):
 
     # -- actions -------------------------------------------------------------------------------
     def _on_add(self, _button=None) -> None:
-        if self._kind.value is None:
+        if chosen(self._kind.value) is None:
             self._show_message("Kies eerst een soort band.")
             return
         try:
@@ -158,7 +158,7 @@ class NetworkMapView(widgets.VBox):
         self._message.value = f"<span style='color:{WRONG}'>{html.escape(text)}</span>"
 
     def _on_remove(self, _button=None) -> None:
-        name = self._remove.value
+        name = chosen(self._remove.value)
         if not name:
             self._show_message("Kies eerst wie je van je kaart wilt halen.")
             return
@@ -183,7 +183,7 @@ class NetworkMapView(widgets.VBox):
 
     def _on_persona(self, change) -> None:
         """Show an example person's map beside the student's own; the own map is not touched."""
-        persona = next((p for p in self.spec.personas if p.id == change["new"]), None)
+        persona = next((p for p in self.spec.personas if p.id == chosen(change["new"])), None)
         if persona is None:
             self.example = None
             self._example_text.value = self._example_reading.value = ""
@@ -205,8 +205,8 @@ class NetworkMapView(widgets.VBox):
         return [t.naam for t in self.model.ties]
 
     def _refresh(self, save: bool = True) -> None:
-        self._remove.options = [("— kies wie —", None)] + [(n, n) for n in self._names()]
-        self._remove.value = None
+        self._remove.options = [("— kies wie —", NOTHING)] + [(n, n) for n in self._names()]
+        show_choice(self._remove, None)
         ax = draw_network_map(self.model)
         self._figure.show(ax.figure, describe_network_map(self.model))
         self._reading.value = _reading_html(self.model)

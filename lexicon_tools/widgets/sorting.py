@@ -10,7 +10,7 @@ import ipywidgets as widgets
 from ..answers import AnswerStore
 from ..exercises import SortTask as SortTaskData, question as find_question
 from ..loading import load_lexicon
-from .style import PLACEHOLDER, feedback_html, notices_html, score_text, style_sheet
+from .style import PLACEHOLDER, choice_dropdown, chosen, feedback_html, show_choice, notices_html, score_text, style_sheet
 
 
 class SortTaskModel:
@@ -113,7 +113,7 @@ class SortTask(widgets.VBox):
         self._dropdowns = [None] * len(task.items)
         self._feedback = [None] * len(task.items)
         for shown, index in enumerate(self.model.order, start=1):
-            dropdown = widgets.Dropdown(options=options, value=self.model.placements[index],
+            dropdown = choice_dropdown(options, self.model.placements[index],
                                         description=f"Item {shown}",
                                         layout=widgets.Layout(width="auto", max_width="100%"),
                                         style={"description_width": "initial"})
@@ -149,7 +149,7 @@ class SortTask(widgets.VBox):
         def handler(change):
             if self._syncing:
                 return
-            self.model.place(index, change["new"])
+            self.model.place(index, chosen(change["new"]))
             self._feedback[index].value = ""
             self._score.value = ""
             self._undo.layout.display = "none"
@@ -180,7 +180,7 @@ class SortTask(widgets.VBox):
         for index, (dropdown, feedback) in enumerate(zip(self._dropdowns, self._feedback)):
             self._syncing = True
             try:
-                dropdown.value = self.model.placements[index]
+                show_choice(dropdown, self.model.placements[index])
             finally:
                 self._syncing = False
             feedback.value = ""

@@ -4,7 +4,8 @@ and one small style sheet that makes the widgets look finished.
 Right and wrong are never told by colour alone: each carries a symbol and a word.
 """
 
-__all__ = ["RIGHT", "WRONG", "NEUTRAL", "PLACEHOLDER", "feedback_html", "status_html",
+__all__ = ["RIGHT", "WRONG", "NEUTRAL", "PLACEHOLDER", "NOTHING", "choice_dropdown", "show_choice", "chosen",
+           "feedback_html", "status_html",
            "score_text", "strip_verdict", "style_sheet", "notices_html", "store_notices"]
 
 import html
@@ -54,6 +55,44 @@ def style_sheet() -> widgets.HTML:
     sheet = widgets.HTML(f"<style>{_CSS}</style>", layout=widgets.Layout(display="none"))
     sheet.add_class("lt-stijl")
     return sheet
+
+
+NOTHING = ""  # the placeholder's value in a dropdown (None would be drawn as an empty box)
+
+
+def chosen(value):
+    """A dropdown value as the model sees it: None for the placeholder."""
+    return None if value == NOTHING else value
+
+
+def show_choice(dropdown: widgets.Dropdown, value) -> None:
+    """Select ``value``; None selects the placeholder."""
+    dropdown.value = NOTHING if value is None else value
+
+
+def _option(option) -> tuple:
+    label, value = option if isinstance(option, tuple) else (option, option)
+    return label, NOTHING if value is None else value
+
+
+def choice_dropdown(options, value=None, **kwargs) -> widgets.Dropdown:
+    """A dropdown that shows its placeholder ("— kies —") instead of an empty white box.
+
+    ipywidgets draws a dropdown whose value is None as an empty box (index None), even when an
+    option with value None exists, and jumps back to it when the student picks that option. So
+    the placeholder gets the value ``""`` here; read values through :func:`chosen`.
+
+    Examples
+    --------
+    >>> d = choice_dropdown([(PLACEHOLDER, None), ("Ja", "ja")], description="Keuze")
+    >>> d.index, chosen(d.value), d.label
+    (0, None, '— kies —')
+    >>> d.value = "ja"; d.index = 0; (d.index, chosen(d.value))
+    (0, None)
+    """
+    dropdown = widgets.Dropdown(options=[_option(o) for o in options], **kwargs)
+    show_choice(dropdown, value)
+    return dropdown
 
 
 _VERDICT = re.compile(r"^\s*(juist|goed|correct|klopt|ja|nee|fout|onjuist|niet goed|helaas)"
