@@ -53,7 +53,7 @@ class NetworkMapView(widgets.VBox):
         self._reading = widgets.HTML()
         own = widgets.VBox([widgets.HTML("<h4 style='margin:4px 0'>Jouw kaart</h4>"), self._notice,
                             self._form, self._figure, self._reading],
-                           layout=widgets.Layout(flex="1 1 460px", min_width="0"))
+                           layout=widgets.Layout(flex="1 1 400px", min_width="0"))
         rules = "".join(f"<li>{html.escape(r)}</li>" for r in RULES)
         super().__init__([
             style_sheet(),
@@ -67,7 +67,7 @@ class NetworkMapView(widgets.VBox):
 
     # -- building ------------------------------------------------------------------------------
     def _build_form(self) -> None:
-        self._name = widgets.Text(description="Naam", placeholder="bijv. Oma, buurman Ali, huisarts",
+        self._name = widgets.Text(description="Naam", placeholder="bijv. Oma of huisarts", style=_WIDE,
                                   layout=widgets.Layout(width="auto", min_width="16em"))
         self._kind = choice_dropdown([(PLACEHOLDER, None)] + [(k, k) for k in TIE_KINDS],
                                      description="Soort band", style=_WIDE,
@@ -83,7 +83,8 @@ class NetworkMapView(widgets.VBox):
         self._add = widgets.Button(description="Voeg toe", button_style="primary", icon="plus",
                                    layout=widgets.Layout(width="auto"))
         self._remove = choice_dropdown([("— kies wie —", None)], description="Haal weg",
-                                       style=_WIDE, layout=widgets.Layout(width="auto"))
+                                       style=_WIDE, layout=widgets.Layout(width="auto",
+                                                                          min_width="14em"))
         self._remove_button = widgets.Button(description="Verwijder", icon="trash",
                                              layout=widgets.Layout(width="auto"))
         self._undo = widgets.Button(description="Zet terug", icon="undo",
@@ -100,7 +101,7 @@ class NetworkMapView(widgets.VBox):
     def _build_example(self) -> None:
         personas = [("— kies een voorbeeld —", None)] + [(p.naam, p.id) for p in self.spec.personas]
         self._persona = choice_dropdown(personas, description="Bekijk een voorbeeld", style=_WIDE,
-                                        layout=widgets.Layout(width="auto"))
+                                        layout=widgets.Layout(width="30em", max_width="100%"))
         self._example_text = widgets.HTML()
         self._example_figure = FigureView()
         self._example_figure.clear()
@@ -109,7 +110,7 @@ class NetworkMapView(widgets.VBox):
         self._example_box = widgets.VBox(
             [widgets.HTML("<h4 style='margin:4px 0'>Voorbeeld (alleen bekijken)</h4>"),
              self._example_text, self._example_figure, self._example_reading],
-            layout=widgets.Layout(flex="1 1 380px", min_width="0", border=f"1px dashed {NEUTRAL}",
+            layout=widgets.Layout(flex="1 1 340px", min_width="0", border=f"1px dashed {NEUTRAL}",
                                   padding="4px 8px"))
         self._example_box.add_class("lt-voorbeeld")
         self._example_box.layout.display = "none"

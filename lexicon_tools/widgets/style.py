@@ -35,7 +35,9 @@ _CSS = """
   font-size: var(--jp-content-font-size1, 14px); line-height: 1.45; }
 .lt-widget select { max-width: 100%; }
 .lt-widget .lt-wrap { gap: 4px 12px; }
-.lt-widget .widget-radio-box label { margin-bottom: 3px; }
+.lt-widget .widget-radio-box label { margin-bottom: 3px; display: flex; align-items: flex-start;
+  gap: 6px; }
+.lt-widget .widget-radio-box label input { flex: none; margin-top: 3px; order: -1; }
 .lt-widget .lt-rij .widget-radio-box { flex-direction: row; flex-wrap: wrap; gap: 0 1.2em; }
 .lt-widget .lt-niveau-knop { text-align: center; background: #fff; color: #111; white-space: pre-line;
   border: 1px solid #777; border-radius: 6px; cursor: pointer; }
