@@ -387,3 +387,20 @@ def _descendants(widget):
     yield widget
     for child in getattr(widget, "children", ()):
         yield from _descendants(child)
+
+
+def test_store_notices_appear_next_to_the_question(store):
+    """Conflict/retry notices of the answer store are shown by the question they concern."""
+    from lexicon_tools.widgets.style import store_notices
+    view = lt.Reflection("alfa-r1", store, exercises_folder=FOLDER)
+    assert view._warnings.value == ""
+    store.notices = lambda question_id=None: (
+        ["Dit antwoord is in een ander tabblad gewijzigd; beide versies zijn bewaard."]
+        if question_id == "alfa-r1" else [])
+    view._text.value = "Nieuw"  # a save notifies the view
+    assert "ander tabblad" in view._warnings.value
+    other = lt.Reflection("alfa-r2", store, exercises_folder=FOLDER)
+    assert "ander tabblad" not in other._warnings.value
+    store.conflicts = {"alfa-r2": "Conflict bij opslaan."}
+    assert store_notices(store, "alfa-r2") == ["Conflict bij opslaan."]
+    assert store_notices(None) == []
