@@ -66,7 +66,7 @@ class Reflection(widgets.VBox):
         self._text = widgets.Textarea(
             value=self.model.text, placeholder="Typ hier je antwoord…", description="Antwoord",
             continuous_update=True, layout=widgets.Layout(width="98%", height="8em"))
-        self._status = widgets.HTML()
+        self._status = widgets.HTML(status_html(""))  # empty until the student types here
         self._typed = False
         self._warnings = widgets.HTML(notices_html(store, q.id))
         self._text.observe(self._on_text, names="value")
