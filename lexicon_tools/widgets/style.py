@@ -30,7 +30,7 @@ _CSS = """
   white-space: normal; overflow: visible; text-overflow: clip; height: auto;
   min-height: var(--jp-widgets-inline-height, 28px); line-height: 1.3; padding: 4px 10px;
   max-width: 100%; }
-.lt-widget textarea, .lt-widget input[type="text"] {
+.lt-widget textarea, .lt-widget input[type="text"], .widget-textarea textarea {
   font-family: var(--jp-content-font-family, system-ui, -apple-system, "Segoe UI", sans-serif);
   font-size: var(--jp-content-font-size1, 14px); line-height: 1.45; }
 .lt-widget select { max-width: 100%; }
