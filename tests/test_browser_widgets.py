@@ -158,6 +158,9 @@ def test_no_clipped_text_and_visible_placeholders(ran, width):
         widget = page.locator(selector).first
         widget.scroll_into_view_if_needed()
         widget.screenshot(path=str(ARTEFACTS / f"widget_{selector[4:]}_{width}.png"))
+    viewers = page.locator(".lt-modelviewer")
+    for index in range(1, viewers.count()):  # one per kind of model: ladder, matrix, ...
+        viewers.nth(index).screenshot(path=str(ARTEFACTS / f"widget_modelviewer{index}_{width}.png"))
     assert clipped == [], clipped
     blank = page.evaluate("(roots) => [...document.querySelectorAll(roots)].flatMap(r =>"
                           " [...r.querySelectorAll('select')]).filter(s => s.selectedIndex < 0 ||"
