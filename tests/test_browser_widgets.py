@@ -129,8 +129,6 @@ def ran(widget_lab, tmp_path_factory):
         ARTEFACTS.mkdir(exist_ok=True)
         try:
             yield page
-        except Exception:
-            raise
         finally:
             context.close()
 
