@@ -143,7 +143,7 @@ class ItemStats:
             found.append(f"het juiste antwoord is bij {self.key_longest_share:.0%} van de vragen de "
                          "langste optie (hoogstens een derde)")
         if not per_lemma and self.mean_length_ratio > THRESHOLDS["length_ratio"]:
-            found.append(f"het juiste antwoord is gemiddeld {self.mean_length_ratio:.2f} keer zo lang "
+            found.append(f"het juiste antwoord is gemiddeld {_comma(self.mean_length_ratio)} keer zo lang "
                          "als de andere opties (hoogstens 1,2)")
         for q in self.absolute_giveaways:
             found.append(f"{q.id}: alleen foute opties gebruiken '{', '.join(q.absolute_words)}'")
@@ -160,11 +160,16 @@ class ItemStats:
             return f"Toetsvragen in {self.name}: geen meerkeuzevragen gevonden."
         return (f"Toetsvragen in {self.name}: {self.count} meerkeuzevragen. Het juiste antwoord is "
                 f"bij {self.key_longest_share:.0%} de langste optie (norm: hoogstens 33%) en "
-                f"gemiddeld {self.mean_length_ratio:.2f} keer zo lang als de andere opties (norm: "
+                f"gemiddeld {_comma(self.mean_length_ratio)} keer zo lang als de andere opties (norm: "
                 f"hoogstens 1,20). {len(self.absolute_giveaways)} vragen hebben woorden als "
                 f"'altijd' of 'nooit' alleen in foute opties en {len(self.all_of_above)} een optie "
                 f"als 'alle bovenstaande' (norm: 0). {self.case_share:.0%} van de vragen past het "
                 f"lemma toe op een casus (norm: minstens 50% per lemma).")
+
+
+def _comma(number: float) -> str:
+    """Two decimals with a Dutch decimal comma: 1.2 -> '1,20'."""
+    return f"{number:.2f}".replace(".", ",")
 
 
 def _quiz_entries(path: Path) -> list[dict]:
