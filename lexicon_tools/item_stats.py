@@ -13,8 +13,9 @@ Definitions
 - *absolute words in distractors only*: a distractor contains a word of :data:`ABSOLUTE_WORDS`
   that the key does not contain.
 - *all-of-the-above*: an option like "alle bovenstaande", "geen van de genoemde", "A en B".
-- *case*: the stem sketches a situation: it has two or more sentences, or names a person with an
-  age ("Sem (19)", "een man van 58"), or has at least :data:`CASE_MIN_WORDS` words.
+- *case*: the stem sketches a situation: it names a person with an age ("Sem (19)", "een man van
+  58"), or it has two or more sentences or at least :data:`CASE_MIN_WORDS` words and its first
+  sentence is not about the book ("Het lemma noemt ...", "Volgens de auteur ...").
 """
 
 __all__ = ["ItemStats", "QuestionStats", "item_statistics", "question_stats", "file_statistics",
@@ -38,6 +39,7 @@ _ALL_OF_ABOVE = re.compile(
 _SENTENCE_END = re.compile(r"[.!?:](?=\s+[\"'(]?[A-Z0-9])")
 _AGE = re.compile(r"\(\d{1,3}\)|\bvan \d{1,3}\b|\b\d{1,3} jaar\b")
 CASE_MIN_WORDS = 30
+_ABOUT_THE_BOOK = re.compile(r"\b(lemma|auteurs?|boek|theorie|volgens)\b", re.IGNORECASE)
 
 #: The limits of issue 15: at most a third of the keys is the longest option; the key is on
 #: average at most 1.2x the mean distractor; no absolute-word giveaway, no all-of-the-above;
@@ -71,8 +73,12 @@ def has_case(stem: str) -> bool:
     True
     """
     stem = " ".join(stem.split())
-    sentences = len(_SENTENCE_END.findall(stem)) + 1
-    return sentences >= 2 or bool(_AGE.search(stem)) or len(stem.split()) >= CASE_MIN_WORDS
+    if _AGE.search(stem):
+        return True
+    first = _SENTENCE_END.split(stem)[0]
+    if _ABOUT_THE_BOOK.search(first):   # "Het lemma noemt X. Wat bedoelt het?" is no case
+        return False
+    return len(_SENTENCE_END.findall(stem)) >= 1 or len(stem.split()) >= CASE_MIN_WORDS
 
 
 def question_stats(question) -> QuestionStats:

@@ -71,6 +71,7 @@ def test_case_heuristic():
     assert has_case("Fatima (34) verhuist naar Tilburg. Wat past bij het lemma?")
     assert has_case("Een man van 58 verliest zijn baan; welke regeling komt eerst?")
     assert has_case("In de wijk komt een buurtkamer. Welke vorm van kapitaal ontstaat daar?")
+    assert not has_case("Het lemma noemt segregatie een taai probleem. Wat wordt daarmee bedoeld?")
 
 
 def test_folder_figures_and_summary(tmp_path):
