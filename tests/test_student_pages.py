@@ -15,7 +15,7 @@ from lexicon_tools.display import lemma_markdown, toon_lemma
 from lexicon_tools.schema import PageRange, page_for_students
 
 LEX = load_lexicon()
-BOUND = re.compile(r"≥|≤|>=|<=|(?<!in)schatting", re.IGNORECASE)
+BOUND = re.compile(r"≥|≤|>=|<=|(?<![a-zë])schatting", re.IGNORECASE)  # not "zelfoverschatting"
 EXERCISE_FILES = sorted(settings.EXERCISES_DIR.rglob("*.yaml"))
 
 
