@@ -79,3 +79,15 @@ def test_every_lemma_header_names_pages_or_the_title():
     for lemma in LEX.lemmas.values():
         header = lemma_markdown(LEX, lemma.id).split("\n\n")[1]
         assert "van het boek" in header or "op zijn titel" in header, header
+
+
+def test_the_model_viewer_shows_no_bound_or_estimate():
+    import lexicon_tools as lt
+
+    lex = lt.load_lexicon()
+    for model_id in lex.models:
+        viewer = lt.ModelViewer(model_id, lex)
+        text = " ".join(child.value for child in viewer.children if hasattr(child, "value")
+                        and isinstance(child.value, str))
+        assert not BOUND.search(text), (model_id, text[-200:])
+        assert "Boek: " in text

@@ -12,7 +12,7 @@ import html
 import ipywidgets as widgets
 
 from ..loading import load_lexicon
-from ..schema import Model
+from ..schema import Model, page_for_students
 from .style import NEUTRAL, RIGHT, WRONG, style_sheet
 
 KIND_NAMES = {"ladder": "Ladder", "scale": "Schaal", "typology": "Typologie", "matrix": "Matrix",
@@ -177,8 +177,10 @@ class ModelViewer(widgets.VBox):
     """
 
     def __init__(self, model_id: str, lex=None):
-        model = (lex or load_lexicon()).model(model_id)
+        lex = lex or load_lexicon()
+        model = lex.model(model_id)
         self.model = ModelViewerModel(model)
+        lemma_title = lex.lemmas[model.lemma].titel if model.lemma in lex.lemmas else model.lemma
         self._levels = {}
         for number, level in enumerate(model.niveaus, start=1):
             numbered = model.soort in ("ladder", "scale", "process")
@@ -202,7 +204,7 @@ class ModelViewer(widgets.VBox):
                 f"<p>{html.escape(describe_model(model))}</p>"
                 + (f"<p><i>Over de figuur:</i> {html.escape(model.opmerkingen)}</p>"
                    if model.opmerkingen else "")
-                + f"<p>Boek: lemma '{html.escape(model.lemma)}', p. {html.escape(model.pagina)}.</p>"
+                + f"<p>Boek: {html.escape(page_for_students(model.pagina, lemma_title))}.</p>"
                 "</details>")
         super().__init__([style_sheet(), widgets.HTML(title), self._figure, self._explanation,
                           widgets.HTML(note)])
