@@ -132,6 +132,11 @@ class AnswerStore:
         with self._lock:
             return [dict(v) for v in self._answers.get(question_id, {}).get("eerder", [])]
 
+    @property
+    def conflicts(self) -> dict[str, str]:
+        """Question id -> Dutch notice, for answers another tab or notebook changed meanwhile."""
+        return dict(self._conflicts)
+
     def notice(self, question_id: str) -> str:
         """A Dutch notice for this question (e.g. changed meanwhile in another tab), or ''."""
         return self._conflicts.get(question_id, "")
@@ -423,7 +428,8 @@ class AnswerStore:
 
 
 CONFLICT_NOTICE = ("Let op: dit antwoord was intussen ook in een ander tabblad of notebook "
-                   "gewijzigd. Die andere tekst is niet weg: hij staat bij de eerdere versies.")
+                   "gewijzigd. Die andere tekst is niet weg: hij staat bij de eerdere versies. "
+                   "Met de knop 'Wissel met de andere versie' zet je hem terug (en weer terug).")
 
 
 def _fingerprint(entry: dict) -> tuple:

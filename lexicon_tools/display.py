@@ -24,7 +24,7 @@ def lemma_markdown(lex: Lexicon, lemma_id: str) -> str:
         if lemma.ook_in else ""
     parts = [
         f"### {lemma.titel}",
-        f"*{', '.join(lemma.auteurs)}* · {cluster_name}{also} · {lemma.paginas} van het boek",
+        f"*{', '.join(lemma.auteurs)}* · {cluster_name}{also} · {_where(lemma)}",
         "**Kernbegrippen**\n\n" + "\n".join(f"- **{c.term}**: {c.definitie}"
                                               for c in lemma.kernbegrippen),
     ]
@@ -36,6 +36,14 @@ def lemma_markdown(lex: Lexicon, lemma_id: str) -> str:
     parts.append("<small>Samenvatting in eigen woorden bij het *Lexicon Nabijheid en sociaal werk* "
                  "(2022); lees het lemma zelf in het boek.</small>")
     return "\n\n".join(parts)
+
+
+def _where(lemma) -> str:
+    """Where to find the lemma in the book: exact pages only, else the title (no estimates)."""
+    pages = lemma.paginas.for_students()
+    if pages.startswith(("p. ", "vanaf ", "t/m ")):
+        return f"{pages} van het boek"
+    return "zoek het lemma op zijn titel in het boek (de pagina's zijn niet precies bekend)"
 
 
 def original_markdown(lemma_id: str, fulltext) -> str:

@@ -11,8 +11,8 @@ Rözer; Woolcock's distinction, Szreter & Woolcock 2004), shown to the student a
    from you; such ties bridge to other networks and new knowledge (Granovetter's weak ties).
 """
 
-__all__ = ["Tie", "NetworkMap", "classify_tie", "CAPITAL_TYPES", "RULES", "draw_network_map",
-           "describe_network_map"]
+__all__ = ["Tie", "NetworkMap", "classify_tie", "CAPITAL_TYPES", "RULES", "CLOSENESS",
+           "draw_network_map", "describe_network_map", "ties_from_saved"]
 
 import math
 import textwrap
@@ -36,6 +36,9 @@ RULES = [
 ]
 
 
+CLOSENESS = {1: "op afstand", 2: "tussenin", 3: "heel dichtbij"}
+
+
 @dataclass(frozen=True)
 class Tie:
     """One tie in a student's network."""
@@ -52,7 +55,7 @@ class Tie:
         if self.soort not in TIE_KINDS:
             raise LexiconError(f"Onbekende soort band '{self.soort}'; kies uit: {', '.join(TIE_KINDS)}.")
         if self.nabijheid not in (1, 2, 3):
-            raise LexiconError("Nabijheid is 1 (op afstand), 2 of 3 (heel dichtbij).")
+            raise LexiconError("Nabijheid is 1 (op afstand), 2 (tussenin) of 3 (heel dichtbij).")
 
 
 def classify_tie(tie: Tie) -> str:
@@ -101,7 +104,7 @@ class NetworkMap:
         """A short Dutch reading of the map, following the lemma's argument."""
         counts, total = self.counts(), len(self.ties)
         if total == 0:
-            return ["Je kaart is nog leeg. Voeg mensen en organisaties toe, of laad een voorbeeld."]
+            return ["Je kaart is nog leeg. Voeg mensen en organisaties toe; een voorbeeld bekijken kan ook."]
         lines = [f"Je kaart telt {total} banden: {counts['bonding']} bonding, "
                  f"{counts['bridging']} bridging en {counts['linking']} linking."]
         if counts["bonding"] / total >= 0.6:
@@ -147,6 +150,84 @@ class NetworkMap:
     @classmethod
     def from_records(cls, records: list[dict]) -> "NetworkMap":
         return cls([Tie(**record) for record in records])
+
+
+_YES, _NO = ("ja", "true", "waar", "1", "yes"), ("nee", "false", "onwaar", "0", "no", "")
+
+
+def _flag(value, field: str, notes: list[str]) -> bool:
+    if isinstance(value, bool):
+        return value
+    word = str(value if value is not None else "").strip().lower()
+    if word in _YES or word in _NO:
+        return word in _YES
+    notes.append(f"'{field}' had de waarde '{value}'; die staat nu op nee")
+    return False
+
+
+def _closeness(value, notes: list[str]) -> int:
+    try:
+        number = float(str(value).strip().replace(",", "."))
+    except ValueError:
+        number = None
+    if number is not None and number == int(number) and int(number) in CLOSENESS:
+        return int(number)
+    notes.append(f"nabijheid '{value}' is onleesbaar; die staat nu op 2")
+    return 2
+
+
+def _tie_from_saved(record) -> tuple[Tie | None, list[str]]:
+    """One saved record as a Tie, repaired where that is safe; (None, why) when it cannot be read."""
+    if not isinstance(record, dict):
+        return None, [f"'{str(record)[:40]}' is geen band"]
+    name = str(record.get("naam", "") if record.get("naam") is not None else "").strip()
+    kind = str(record.get("soort", "")).strip().lower()
+    if not name:
+        return None, ["een band zonder naam"]
+    if kind not in TIE_KINDS:
+        return None, [f"'{name}' heeft een onbekende soort band '{record.get('soort')}'"]
+    notes: list[str] = []
+    closeness = _closeness(record.get("nabijheid", 2), notes)
+    alike = _flag(record.get("lijkt_op_mij", False), "lijkt op mij", notes)
+    access = _flag(record.get("toegang", False), "toegang", notes)
+    return Tie(name, kind, closeness, alike, access), [f"{name}: {n}" for n in notes]
+
+
+def ties_from_saved(data) -> tuple[list[Tie], list, list[str]]:
+    """Read saved netwerkkaart data of any shape: (ties, unreadable records, Dutch notes).
+
+    Extra fields are ignored, text numbers and yes/no words are read, a record that cannot be
+    read is returned apart (so it can be kept, never silently dropped) and explained in a note.
+
+    Examples
+    --------
+    >>> ties, bad, notes = ties_from_saved([{"naam": "Oma", "soort": "familie", "nabijheid": "3",
+    ...     "lijkt_op_mij": "ja", "score": "hoog"}, {"naam": "X", "soort": "huisdier"}])
+    >>> ties
+    [Tie(naam='Oma', soort='familie', nabijheid=3, lijkt_op_mij=True, toegang=False)]
+    >>> bad
+    [{'naam': 'X', 'soort': 'huisdier'}]
+    >>> notes
+    ["'X' heeft een onbekende soort band 'huisdier'"]
+    """
+    if data is None:
+        return [], [], []
+    if isinstance(data, dict) and isinstance(data.get("banden"), list):
+        data = data["banden"]
+    if not isinstance(data, list):
+        return [], [data], ["de opgeslagen kaart heeft een vorm die dit notebook niet kan lezen"]
+    ties, bad, notes, seen = [], [], [], set()
+    for record in data:
+        tie, tie_notes = _tie_from_saved(record)
+        if tie is not None and tie.naam.lower() in seen:
+            tie, tie_notes = None, [f"'{tie.naam}' stond twee keer op de kaart"]
+        notes += tie_notes
+        if tie is None:
+            bad.append(record)
+        else:
+            ties.append(tie)
+            seen.add(tie.naam.lower())
+    return ties, bad, notes
 
 
 def describe_network_map(network: NetworkMap) -> str:

@@ -3,7 +3,8 @@
 Error messages raised here are Dutch; :mod:`lexicon_tools.validation` adds file and line.
 """
 
-__all__ = ["Cluster", "Lemma", "Model", "PageRange", "parse_pages", "CLUSTER_IDS", "MODEL_KINDS"]
+__all__ = ["Cluster", "Lemma", "Model", "PageRange", "parse_pages", "exact_page", "page_for_students",
+           "CLUSTER_IDS", "MODEL_KINDS"]
 
 import re
 from typing import Literal
@@ -92,19 +93,70 @@ class PageRange(_Strict):
         """True when a page is only known as a range or a bound."""
         return any(parse_pages(p)[0] != parse_pages(p)[1] for p in (self.begin, self.eind))
 
-    def __str__(self) -> str:
-        """Readable pages, e.g. 'p. 21 tot 24–28 (schatting)' or 'p. 55–60'.
+    def for_students(self, title: str | None = None) -> str:
+        """The pages as a student may see them: only exact pages, never a bound or an estimate.
+
+        Where no exact page is known, the lemma's title (or "de pagina is niet bekend") stands in.
 
         Examples
         --------
+        >>> PageRange(begin="50", eind="54").for_students()
+        'p. 50–54'
+        >>> PageRange(begin="21", eind="24-28").for_students()
+        'vanaf p. 21'
+        >>> PageRange(begin="41-45", eind="49").for_students()
+        't/m p. 49'
+        >>> PageRange(begin=">=157", eind=">=161").for_students("Praktijkleren")
+        "het lemma 'Praktijkleren'"
+        """
+        first, last = exact_page(self.begin), exact_page(self.eind)
+        if first and last:
+            return f"p. {first}" if first == last else f"p. {first}–{last}"
+        if first:
+            return f"vanaf p. {first}"
+        if last:
+            return f"t/m p. {last}"
+        return f"het lemma '{title}'" if title else "de pagina is niet bekend"
+
+    def __str__(self) -> str:
+        """Same as :meth:`for_students` without a title: safe wherever a student may see it.
+
         >>> str(PageRange(begin=">=157", eind=">=161"))
-        'p. ≥157 tot ≥161 (schatting)'
+        'de pagina is niet bekend'
+        """
+        return self.for_students()
+
+    def internal(self) -> str:
+        """The pages with their bounds, for lecturers and data checks (never for students).
+
+        >>> PageRange(begin="21", eind="24-28").internal()
+        'p. 21 tot 24–28 (schatting)'
         """
         begin, end = (_readable(p) for p in (self.begin, self.eind))
         text = f"p. {begin}" if begin == end else f"p. {begin} tot {end}"
         if not self.is_estimate:
             text = text.replace(" tot ", "–")
         return text + (" (schatting)" if self.is_estimate else "")
+
+
+def exact_page(pages: str) -> int | None:
+    """The page when ``pages`` names one page for certain, else None.
+
+    >>> exact_page("68"), exact_page("22-26"), exact_page(">=191")
+    (68, None, None)
+    """
+    low, high = parse_pages(pages)
+    return low if low is not None and low == high else None
+
+
+def page_for_students(pages: str, lemma_title: str) -> str:
+    """A model's or item's page field as a student may see it: 'p. 68' or "het lemma 'X'".
+
+    >>> page_for_students("68", "Alledaagse attentheid"), page_for_students(">=191", "Zorg thuis")
+    ('p. 68', "het lemma 'Zorg thuis'")
+    """
+    page = exact_page(pages)
+    return f"p. {page}" if page else f"het lemma '{lemma_title}'"
 
 
 def _readable(pages: str) -> str:

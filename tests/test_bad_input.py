@@ -176,7 +176,8 @@ def test_lecturer_html_is_shown_escaped_in_every_widget(hostile_exercises):
         assert "<script" not in shown and "<img" not in shown and "<b>vet" not in shown, shown
     assert "&lt;script&gt;" in html_of(reflection) and "Fout &lt;img" in html_of(quiz)
     assert "&lt;script&gt;" in html_of(sort)  # the per-item feedback, escaped
-    assert quiz._choices["h-q1"].options[0][0] == IMG  # an option is shown as literal text
+    # an option is shown as literal text (options are in a per-student order, so look it up)
+    assert IMG in [label for label, _ in quiz._choices["h-q1"].options]
 
 
 def test_student_answers_are_shown_escaped(tmp_path):
@@ -419,6 +420,20 @@ def test_forged_markdown_header_cannot_change_the_student_number(tmp_path):
     _forge(forged, 'studentnummer: "0012345"', "studentnummer: 0012345")
     rows = lt.read_hand_in(forged)
     assert set(rows["studentnummer"]) == {"0012345"}  # never the octal number 5349
+
+
+# -- H4a widgets: saved answers that no longer fit the exercise --------------------------------------
+def test_saved_choices_that_no_longer_fit_are_left_open(tmp_path, hostile_exercises):
+    """A lecturer renamed an option or a category after a student answered: no crash, no guess;
+    the saved text stays in the file until the student chooses again."""
+    store = AnswerStore("nb", tmp_path, delay=0)
+    store.set("h-q1", "een optie die niet meer bestaat")
+    store.set("h-s1-1", "Een categorie die niet meer bestaat")
+    quiz = lt.Quiz("h-q1", AnswerStore("nb", tmp_path, delay=0), exercises_folder=hostile_exercises)
+    sort = lt.SortTask("h-s1", AnswerStore("nb", tmp_path, delay=0),
+                       exercises_folder=hostile_exercises)
+    assert quiz._choices["h-q1"].value is None and sort._dropdowns[0].label == "— kies —"
+    assert AnswerStore("nb", tmp_path).get("h-q1") == "een optie die niet meer bestaat"
 
 
 # -- H1: lecturer files under hostile and unlucky input (issues 13 and 16) ------------------------

@@ -115,6 +115,24 @@ def test_a_stale_tab_never_silently_overwrites_another_tabs_work(tmp_path):
     assert "x" in [v["tekst"] for v in again.previous_versions("q")]  # and nothing is lost
 
 
+def test_the_reflection_widget_shows_the_conflict_and_swaps_back(tmp_path):
+    from conftest import HERE
+
+    exercises = HERE / "data" / "exercises"
+    question_id = next(iter(lt.load_exercises(exercises)))
+    stale_store = AnswerStore("nb", tmp_path, delay=0)
+    widget = lt.Reflection(question_id, stale_store, exercises_folder=exercises)
+    assert widget._swap.layout.display == "none"
+    AnswerStore("nb", tmp_path, delay=0).set(question_id, "tekst uit het andere tabblad")
+    widget._text.value = "tekst in dit tabblad"          # the student types in the old tab
+    assert "ander tabblad" in widget._warnings.value and widget._swap.layout.display == ""
+    widget._swap.click()
+    assert widget._text.value == "tekst uit het andere tabblad"
+    assert AnswerStore("nb", tmp_path).get(question_id) == "tekst uit het andere tabblad"
+    assert "tekst in dit tabblad" in [v["tekst"] for v in
+                                      AnswerStore("nb", tmp_path).previous_versions(question_id)]
+
+
 def test_one_tab_typing_on_gives_no_false_alarm(tmp_path):
     store = AnswerStore("nb", tmp_path, delay=0)
     for text in ["a", "ab", "abc"]:

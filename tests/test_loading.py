@@ -45,7 +45,8 @@ def test_page_ranges():
     assert parse_pages("65-67") == (65, 67)
     assert PageRange(begin="21", eind="24-28").bounds() == (21, 28)
     assert str(PageRange(begin="55", eind="60")) == "p. 55–60"
-    assert str(PageRange(begin="21", eind="24-28")) == "p. 21 tot 24–28 (schatting)"
+    assert PageRange(begin="21", eind="24-28").internal() == "p. 21 tot 24–28 (schatting)"
+    assert str(PageRange(begin="21", eind="24-28")) == "vanaf p. 21"
     assert str(PageRange(begin="7", eind="7")) == "p. 7"
 
 

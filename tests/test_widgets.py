@@ -9,6 +9,38 @@ from conftest import HERE
 FOLDER = HERE / "data" / "exercises"
 
 
+QUIZ_YAML = """lemma: wederkerigheid
+quiz:
+  - id: w-q1
+    vraag: Welke van deze vier is juist?
+    opties:
+      - {tekst: Optie A, juist: true, feedback: "Juist. A klopt."}
+      - {tekst: Optie B, feedback: "Nee. B klopt niet."}
+      - {tekst: Optie C, feedback: "Nee. C klopt niet."}
+      - {tekst: Optie D, feedback: "Nee. D klopt niet."}
+  - id: w-q2
+    vraag: En welke van deze vier?
+    opties:
+      - {tekst: Eerste, feedback: "Nee. Niet de eerste."}
+      - {tekst: Tweede, feedback: "Nee. Niet de tweede."}
+      - {tekst: Derde, juist: true, feedback: "Juist. De derde."}
+      - {tekst: Vierde, feedback: "Nee. Niet de vierde."}
+  - id: w-q3
+    vraag: En deze?
+    opties:
+      - {tekst: Ja, juist: true, feedback: "Ja."}
+      - {tekst: Nee, feedback: "Nee."}
+"""
+
+
+@pytest.fixture
+def quiz_folder(tmp_path):
+    folder = tmp_path / "oefeningen"
+    (folder / "test").mkdir(parents=True)
+    (folder / "test" / "quiz.yaml").write_text(QUIZ_YAML, encoding="utf-8")
+    return folder
+
+
 @pytest.fixture
 def store(tmp_path):
     return AnswerStore("test", folder=tmp_path / "data", delay=0)
@@ -88,19 +120,69 @@ def test_quiz_model_scores_and_retries(store):
 def test_quiz_view_check_shows_feedback_and_score(store):
     quiz = lt.Quiz(["alfa-q1"], store, exercises_folder=FOLDER)
     quiz._check.click()
-    assert "Kies eerst een antwoord" in quiz._feedback["alfa-q1"].value
+    assert quiz._feedback["alfa-q1"].value == ""  # nothing chosen: no per-question nagging
+    assert "Nog niets ingevuld" in quiz._score.value
     quiz._choices["alfa-q1"].value = 0
     quiz._check.click()
-    assert "✘" in quiz._feedback["alfa-q1"].value and "laag is onwenselijk" in quiz._feedback["alfa-q1"].value
-    assert "Score: 0 van 1 goed" in quiz._score.value
+    feedback = quiz._feedback["alfa-q1"].value
+    assert "✘" in feedback and "Laag is onwenselijk" in feedback
+    assert "Nee" not in feedback  # one verdict, not "Niet goed. Nee, ..."
+    assert "1 van 1 ingevuld, 0 goed" in quiz._score.value
     quiz._choices["alfa-q1"].value = 2 - 1
     assert quiz._feedback["alfa-q1"].value == ""  # a new choice hides the old feedback
     quiz._check.click()
-    assert "✔" in quiz._feedback["alfa-q1"].value and "Score: 1 van 1 goed" in quiz._score.value
+    assert "✔" in quiz._feedback["alfa-q1"].value and "1 van 1 ingevuld, 1 goed" in quiz._score.value
     again = lt.Quiz("alfa-q1", AnswerStore("test", store.folder), exercises_folder=FOLDER)
     assert again._choices["alfa-q1"].value == 1  # restored after a restart
     quiz._retry.click()
-    assert quiz._choices["alfa-q1"].value is None and quiz._score.value == ""
+    assert quiz._choices["alfa-q1"].value is None and "gewist" in quiz._score.value
+
+
+def test_quiz_score_counts_only_answered_questions(store, quiz_folder):
+    quiz = lt.Quiz.for_lemma("wederkerigheid", store, exercises_folder=FOLDER)
+    real = lt.Quiz(["w-q1", "w-q2", "w-q3"], store, exercises_folder=quiz_folder)
+    first = next(iter(real._choices))
+    right = next(i for i, o in enumerate(real.model.questions[first].opties) if o.juist)
+    real._choices[first].value = right
+    real._check.click()
+    assert "1 van 3 ingevuld, 1 goed" in real._score.value
+    assert sum("Kies eerst" in f.value for f in real._feedback.values()) == 0
+    assert [bool(f.value) for f in real._feedback.values()] == [True, False, False]
+    assert quiz._score.value == ""
+
+
+def test_quiz_options_are_shuffled_per_student_and_stable(tmp_path, quiz_folder):
+    """Each student has a salt of their own; the order survives a restart; checking is by identity."""
+    orders = []
+    for student in ("anna", "bram", "cem", "dewi", "eva", "fenna"):
+        store = AnswerStore("nb", tmp_path / student, delay=0)
+        quiz = lt.Quiz(["w-q1", "w-q2"], store, exercises_folder=quiz_folder)
+        shown = {qid: [o[1] for o in radio.options] for qid, radio in quiz._choices.items()}
+        orders.append(tuple(tuple(v) for v in shown.values()))
+        assert AnswerStore("nb", store.folder).get("_volgorde")  # salt saved once
+        again = lt.Quiz(["w-q1", "w-q2"], AnswerStore("nb", store.folder),
+                        exercises_folder=quiz_folder)
+        assert {q: [o[1] for o in r.options] for q, r in again._choices.items()} == shown
+        qid = "w-q1"
+        right = next(i for i, o in enumerate(quiz.model.questions[qid].opties) if o.juist)
+        quiz._choices[qid].value = right
+        assert quiz.model.check()[qid][0] is True
+        assert AnswerStore("nb", store.folder).get(qid) == quiz.model.questions[qid].opties[right].tekst
+    assert len(set(orders)) > 1  # not everyone sees the same order
+
+
+def test_quiz_salt_stays_out_of_the_hand_in(store):
+    lt.Quiz(["alfa-q1"], store, exercises_folder=FOLDER)
+    assert "Volgorde" not in lt.answers_markdown(store)
+
+
+def test_feedback_shows_one_verdict():
+    from lexicon_tools.widgets.style import feedback_html, strip_verdict
+    assert "Juist" not in feedback_html((True, "Juist. Zo werkt het."))
+    assert "Goed</b> — Zo werkt het." in feedback_html((True, "Juist. Zo werkt het."))
+    assert strip_verdict("Nee. Dat is te ver.") == "Dat is te ver."
+    assert strip_verdict("Juist daar gebeurt het.") == "Juist daar gebeurt het."
+    assert strip_verdict("Ja.") == "Ja."  # nothing left: keep it
 
 
 # -- Sort task ------------------------------------------------------------------------------------
@@ -112,10 +194,10 @@ def test_sort_task_view(store):
     task._dropdowns[1].value = "dichtbij"
     task._check.click()
     assert "✔" in task._feedback[0].value and "✘" in task._feedback[1].value
-    assert "Kies eerst" in task._feedback[2].value and "Score: 1 van 3 goed" in task._score.value
+    assert task._feedback[2].value == "" and "2 van 3 ingevuld, 1 goed" in task._score.value
     assert AnswerStore("test", store.folder).get("alfa-s1-2") == "Dichtbij"
     restored = lt.SortTask("alfa-s1", AnswerStore("test", store.folder), exercises_folder=FOLDER)
-    assert [d.value for d in restored._dropdowns] == ["dichtbij", "dichtbij", None]
+    assert [d.value for d in restored._dropdowns] == ["dichtbij", "dichtbij", ""]
 
 
 def test_sort_task_model_rejects_unknown_category():
@@ -150,18 +232,33 @@ def test_ladder_is_drawn_bottom_up_with_undesirable_ends():
     assert html.count("✘ onwenselijk") == 2 and html.count("✔ wenselijk") == 4
 
 
-def test_model_viewer_shows_the_explanation_on_select():
+def test_model_viewer_shows_the_explanation_on_click():
     viewer = lt.ModelViewer("aard-van-problemen")
     assert viewer._explanation.value == ""
     level = viewer.model.model.niveaus[3]
-    viewer._choice.value = level.id
+    viewer._levels[level.id].click()
     assert level.uitleg[:30] in viewer._explanation.value.replace("&#x27;", "'")
-    assert _SELECTED_MARK in viewer._figure.value
+    assert "lt-gekozen" in viewer._levels[level.id]._dom_classes
+    other = viewer.model.model.niveaus[0]
+    viewer._levels[other.id].click()
+    assert "lt-gekozen" not in viewer._levels[level.id]._dom_classes
     with pytest.raises(KeyError):
         viewer.model.select("bestaat-niet")
 
 
-_SELECTED_MARK = "border:3px solid #000"
+def test_model_viewer_levels_are_buttons_in_every_kind():
+    """Every level is a button (clickable, keyboard-reachable); the ladder reads bottom-up."""
+    import ipywidgets as widgets
+    lex = lt.load_lexicon()
+    for model in lex.models.values():
+        viewer = lt.ModelViewer(model.id, lex)
+        buttons = [w for w in _descendants(viewer._figure) if isinstance(w, widgets.Button)]
+        assert len(buttons) == len(model.niveaus), model.id
+        assert all("lt-niveau-knop" in b._dom_classes for b in buttons)
+    ladder = lt.ModelViewer("ladder-onderlinge-verbintenissen", lex)
+    texts = [b.description for b in _descendants(ladder._figure) if isinstance(b, widgets.Button)]
+    assert texts[0].startswith(f"{len(texts)}.") and texts[-1].startswith("1.")
+    assert sum("✘ onwenselijk" in t for t in texts) == 2
 
 
 def test_all_questions_of_a_lemma(store):
@@ -211,3 +308,100 @@ def test_views_do_not_shadow_ipywidgets_internals():
     for path in (Path(lt.__file__).parent / "widgets").glob("*.py"):
         attributes = set(re.findall(r"self\.(_[a-z_]+)\s*=", path.read_text(encoding="utf-8")))
         assert not attributes & internals, (path.name, attributes & internals)
+
+
+# -- Nothing a student did is lost by one click -----------------------------------------------------
+
+def test_quiz_retry_can_be_undone(store, quiz_folder):
+    quiz = lt.Quiz(["w-q1", "w-q2"], store, exercises_folder=quiz_folder)
+    quiz._choices["w-q1"].value = 0
+    quiz._choices["w-q2"].value = 2
+    quiz._retry.click()
+    assert AnswerStore("test", store.folder).get("w-q1") == ""
+    assert "gewist" in quiz._score.value and quiz._undo.layout.display is None
+    quiz._undo.click()
+    assert [r.value for r in quiz._choices.values()] == [0, 2]
+    saved = AnswerStore("test", store.folder)
+    assert (saved.get("w-q1"), saved.get("w-q2")) == ("Optie A", "Derde")
+    assert quiz._undo.layout.display == "none"
+
+
+def test_quiz_retry_with_nothing_chosen_offers_no_undo(store, quiz_folder):
+    quiz = lt.Quiz(["w-q1"], store, exercises_folder=quiz_folder)
+    quiz._retry.click()
+    assert quiz._undo.layout.display == "none" and quiz._score.value == ""
+
+
+def test_sort_task_placeholder_stays_visible_after_retry(store):
+    task = lt.SortTask("alfa-s1", store, exercises_folder=FOLDER)
+    assert [d.index for d in task._dropdowns] == [0, 0, 0]
+    task._dropdowns[0].value = "veraf"
+    task._retry.click()
+    assert task._dropdowns[0].index == 0 and task._dropdowns[0].label == "— kies —"
+    task._dropdowns[1].value = "veraf"
+    task._dropdowns[1].index = 0  # the student picks the placeholder again: it stays shown
+    assert task._dropdowns[1].label == "— kies —" and task.model.placements[1] is None
+
+
+def test_sort_task_retry_can_be_undone(store):
+    task = lt.SortTask("alfa-s1", store, exercises_folder=FOLDER)
+    task._dropdowns[0].value = "dichtbij"
+    task._dropdowns[2].value = "veraf"
+    task._retry.click()
+    assert [d.label for d in task._dropdowns] == ["— kies —"] * 3
+    assert AnswerStore("test", store.folder).get("alfa-s1-1") == ""
+    task._undo.click()
+    assert [d.value for d in task._dropdowns] == ["dichtbij", "", "veraf"]
+    assert AnswerStore("test", store.folder).get("alfa-s1-3") == "Veraf"
+    task._dropdowns[1].value = "veraf"  # the dropdowns still save after the undo
+    assert AnswerStore("test", store.folder).get("alfa-s1-2") == "Veraf"
+
+
+def test_save_status_appears_only_under_a_question_typed_in(store):
+    view = lt.Reflections(["alfa-r1", "alfa-r2"], store, exercises_folder=FOLDER)
+    first, second = view.questions
+    assert "Opgeslagen" not in first._status.value + second._status.value
+    assert "automatisch" not in first._status.value + second._status.value
+    first._text.value = "Iets"
+    assert "Opgeslagen om" in first._status.value and "Opgeslagen" not in second._status.value
+
+
+def test_every_view_carries_the_style_sheet_and_names_its_inputs(store, quiz_folder, tmp_path):
+    import ipywidgets as widgets
+    views = [lt.Quiz(["w-q1"], store, exercises_folder=quiz_folder),
+             lt.SortTask("alfa-s1", store, exercises_folder=FOLDER),
+             lt.Reflection("alfa-r1", store, exercises_folder=FOLDER),
+             lt.NetworkMapView("test-kaart", store, exercises_folder=FOLDER),
+             lt.ModelViewer("aard-van-problemen")]
+    for view in views:
+        assert "lt-widget" in view._dom_classes
+        found = list(_descendants(view))
+        assert any("<style>" in getattr(w, "value", "") for w in found if isinstance(w, widgets.HTML))
+        for w in found:  # a text field, dropdown or slider needs a visible name (axe: label)
+            if isinstance(w, (widgets.Text, widgets.Textarea, widgets.Dropdown, widgets.IntSlider)):
+                assert w.description.strip(), (type(view).__name__, w)
+            if isinstance(w, widgets.Dropdown):  # index None is drawn as an empty white box
+                assert w.index is not None and w.label.strip(), (type(view).__name__, w)
+
+
+def _descendants(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _descendants(child)
+
+
+def test_store_notices_appear_next_to_the_question(store):
+    """Conflict/retry notices of the answer store are shown by the question they concern."""
+    from lexicon_tools.widgets.style import store_notices
+    view = lt.Reflection("alfa-r1", store, exercises_folder=FOLDER)
+    assert view._warnings.value == ""
+    store.notices = lambda question_id=None: (
+        ["Dit antwoord is in een ander tabblad gewijzigd; beide versies zijn bewaard."]
+        if question_id == "alfa-r1" else [])
+    view._text.value = "Nieuw"  # a save notifies the view
+    assert "ander tabblad" in view._warnings.value
+    other = lt.Reflection("alfa-r2", store, exercises_folder=FOLDER)
+    assert "ander tabblad" not in other._warnings.value
+    store._conflicts["alfa-r2"] = "Conflict bij opslaan."  # as a real conflict leaves it
+    assert store_notices(store, "alfa-r2") == ["Conflict bij opslaan."]
+    assert store_notices(None) == []

@@ -14,6 +14,8 @@ def test_worksheet_saves_each_step(tmp_path):
     store = AnswerStore("nb", tmp_path, delay=0)
     sheet = lt.Worksheet("test-werkblad", store, exercises_folder=FOLDER)
     assert "0 van 2 stappen ingevuld" in sheet._status.value
+    assert "Opgeslagen" not in sheet._status.value and "automatisch" not in sheet._status.value
+    assert [a.description for a in sheet._areas.values()] == ["Stap 1", "Stap 2"]
     sheet._areas["stap-1"].value = "Zelfstandig blijven wonen."
     assert not sheet.model.is_complete()
     assert "1 van 2 stappen ingevuld · Opgeslagen om" in sheet._status.value
@@ -29,7 +31,9 @@ def test_perspectives_reveal_our_reading_only_on_request(tmp_path):
     view = lt.Perspectives("test-perspectief", AnswerStore("nb", tmp_path, delay=0),
                            exercises_folder=FOLDER)
     assert list(view._areas) == ["moeder", "dochter-15"]
+    assert view._status.value == ""  # no save status before the student typed
     view._areas["moeder"].value = "Dat ze het goed doet."
+    assert "Opgeslagen om" in view._status.value
     assert all(r.value == "" for r in view._readings.values())
     view._compare_button.click()
     assert "Haar eer als goede moeder." in view._readings["moeder"].value

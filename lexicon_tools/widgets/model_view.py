@@ -12,8 +12,8 @@ import html
 import ipywidgets as widgets
 
 from ..loading import load_lexicon
-from ..schema import Model
-from .style import NEUTRAL, RIGHT, WRONG
+from ..schema import Model, page_for_students
+from .style import NEUTRAL, RIGHT, WRONG, style_sheet
 
 KIND_NAMES = {"ladder": "Ladder", "scale": "Schaal", "typology": "Typologie", "matrix": "Matrix",
               "process": "Proces", "continuum": "Continuüm"}
@@ -143,33 +143,122 @@ def describe_model(model: Model) -> str:
     return f"{kind} '{model.titel}' met {len(parts)} onderdelen{reading}: " + "; ".join(parts) + "."
 
 
+def _level_button(level, number: int | None = None) -> widgets.Button:
+    """One level of the figure as a button: click (or Enter) shows its explanation."""
+    text = (f"{number}. " if number is not None else "") + level.label
+    if level.wenselijk is False:
+        text += "\n✘ onwenselijk"
+    elif level.wenselijk is True:
+        text += "\n✔ wenselijk"
+    button = widgets.Button(description=text, tooltip=f"Lees de uitleg bij '{level.label}'",
+                            layout=widgets.Layout(width="auto", min_width="7em", margin="3px"))
+    button.add_class("lt-niveau-knop")
+    button.add_class("lt-niveau")
+    if level.wenselijk is False:
+        button.add_class("lt-onwenselijk")
+    return button
+
+
+def _wrap(children, **layout) -> widgets.Box:
+    return widgets.Box(children, layout=widgets.Layout(display="flex", flex_flow="row wrap",
+                                                        align_items="stretch", **layout))
+
+
+def _label(text: str, **layout) -> widgets.HTML:
+    return widgets.HTML(f"<div style='padding:4px;font-weight:bold'>{html.escape(text)}</div>",
+                        layout=widgets.Layout(**layout))
+
+
 class ModelViewer(widgets.VBox):
-    """Shows a model from ``lexicon_data/models``; choose a level to read its explanation."""
+    """Shows a model from ``lexicon_data/models``; click a level to read its explanation.
+
+    The levels are real buttons (mouse, Tab + Enter, screen readers); nothing else in the figure
+    looks clickable.
+    """
 
     def __init__(self, model_id: str, lex=None):
-        model = (lex or load_lexicon()).model(model_id)
+        lex = lex or load_lexicon()
+        model = lex.model(model_id)
         self.model = ModelViewerModel(model)
-        self._figure = widgets.HTML(self.model.html())
-        self._choice = widgets.Dropdown(
-            options=[("— kies een onderdeel —", None)] + [(lv.label, lv.id) for lv in model.niveaus],
-            value=None, description="Bekijk", layout=widgets.Layout(width="auto"))
+        lemma_title = lex.lemmas[model.lemma].titel if model.lemma in lex.lemmas else model.lemma
+        self._levels = {}
+        for number, level in enumerate(model.niveaus, start=1):
+            numbered = model.soort in ("ladder", "scale", "process")
+            button = _level_button(level, number if numbered else None)
+            button.on_click(self._on_click(level.id))
+            self._levels[level.id] = button
+        self._table = widgets.HTML(_table_html(model, None)
+                                   if any(lv.kenmerken for lv in model.niveaus) else "")
+        shape = self._layout(model)
+        shape.add_class("lt-model")
+        shape.add_class(f"lt-model-{model.soort}")
+        self._figure = widgets.VBox([shape, self._table] + (
+            [widgets.HTML(f"<div style='color:{NEUTRAL}'><small>{html.escape(model.richting)}"
+                          "</small></div>")] if model.richting else []))
+        self._figure.add_class("lt-model-figuur")
         self._explanation = widgets.HTML()
-        self._choice.observe(self._on_select, names="value")
         title = (f"<h4 style='margin:4px 0'>{html.escape(model.titel)}</h4>"
-                 f"<p>{html.escape(model.uitleg)}</p>")
+                 f"<p>{html.escape(model.uitleg)}</p><p style='color:{NEUTRAL};margin:2px 0'>"
+                 "<small>Klik op een onderdeel om de uitleg te lezen.</small></p>")
         note = (f"<details><summary>Tekstalternatief en bronnotitie</summary>"
                 f"<p>{html.escape(describe_model(model))}</p>"
                 + (f"<p><i>Over de figuur:</i> {html.escape(model.opmerkingen)}</p>"
                    if model.opmerkingen else "")
-                + f"<p>Boek: lemma '{html.escape(model.lemma)}', p. {html.escape(model.pagina)}.</p>"
+                + f"<p>Boek: {html.escape(page_for_students(model.pagina, lemma_title))}.</p>"
                 "</details>")
-        super().__init__([widgets.HTML(title), self._figure, self._choice, self._explanation,
+        super().__init__([style_sheet(), widgets.HTML(title), self._figure, self._explanation,
                           widgets.HTML(note)])
         self.add_class("lt-modelviewer")
+        self.add_class("lt-widget")
 
-    def _on_select(self, change) -> None:
-        level = self.model.select(change["new"])
-        self._figure.value = self.model.html()
+    def _layout(self, model: Model) -> widgets.Widget:
+        """The buttons placed like the book's figure: a ladder bottom-up, a row, or a matrix."""
+        buttons = [self._levels[lv.id] for lv in model.niveaus]
+        if model.soort == "ladder":
+            return widgets.VBox(buttons[::-1], layout=widgets.Layout(max_width="28em",
+                                                                     align_items="stretch"))
+        if model.soort == "matrix":
+            return self._matrix(model)
+        if model.soort == "process":
+            arrows = [widgets.HTML("<div style='padding:0 2px;align-self:center'>→</div>",
+                                   layout=widgets.Layout(align_self="center")) for _ in buttons[1:]]
+            return _wrap([x for pair in zip(buttons, arrows + [None]) for x in pair if x is not None])
+        row = _wrap(buttons)
+        if model.soort == "continuum":
+            ends = widgets.HTML(f"<div style='color:{NEUTRAL};margin:2px 6px'>← "
+                                f"{html.escape(model.niveaus[0].label)} · · · "
+                                f"{html.escape(model.niveaus[-1].label)} →</div>")
+            return widgets.VBox([row, ends])
+        return row
+
+    def _matrix(self, model: Model) -> widgets.Widget:
+        rows, cols = model.assen.rijen, model.assen.kolommen
+        cells = {(lv.positie.rij, lv.positie.kolom): self._levels[lv.id] for lv in model.niveaus}
+        grid = [widgets.HTML("")] + [_label(c) for c in cols.waarden]
+        for row in rows.waarden:
+            grid.append(_label(row))
+            grid += [cells.get((row, c)) or widgets.HTML("") for c in cols.waarden]
+        box = widgets.GridBox(grid, layout=widgets.Layout(
+            grid_template_columns=f"minmax(6em, max-content) repeat({len(cols.waarden)}, "
+                                  "minmax(7em, 1fr))", grid_gap="2px", max_width="100%"))
+        head = widgets.HTML(f"<div style='color:{NEUTRAL}'><small>Rijen: {html.escape(rows.naam)}"
+                            f" · kolommen: {html.escape(cols.naam)}</small></div>")
+        return widgets.VBox([head, box])
+
+    def _on_click(self, level_id: str):
+        return lambda _button: self.select(level_id)
+
+    def select(self, level_id: str | None) -> None:
+        """Select a level (None clears): highlight it and show its explanation."""
+        level = self.model.select(level_id)
+        for lid, button in self._levels.items():
+            if lid == level_id:
+                button.add_class("lt-gekozen")
+            else:
+                button.remove_class("lt-gekozen")
+        if self._table.value:
+            self._table.value = _table_html(self.model.model, level_id)
         self._explanation.value = "" if level is None else (
-            f"<div class='lt-uitleg' style='border-left:4px solid {RIGHT};padding-left:8px'>"
-            f"<b>{html.escape(level.label)}</b><br>{html.escape(level.uitleg)}</div>")
+            f"<div class='lt-uitleg' role='status' style='border-left:4px solid {RIGHT};"
+            f"padding-left:8px'><b>{html.escape(level.label)}</b><br>"
+            f"{html.escape(level.uitleg)}</div>")

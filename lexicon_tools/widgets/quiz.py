@@ -1,20 +1,43 @@
-"""Self-check quiz: a plain model (choices, check, score, retry) and a thin ipywidgets view."""
+"""Self-check quiz: a plain model (choices, check, score, retry) and a thin ipywidgets view.
 
-__all__ = ["QuizModel", "Quiz"]
+The options of each question are shown in an order of their own for every student: seeded by the
+question id and a random salt saved once in the student's answers (key ``_volgorde``), so the order
+stays the same after a restart while a file that lists the right answer first gives nothing away.
+Answers are checked by option identity, never by position.
+"""
+
+__all__ = ["QuizModel", "Quiz", "ORDER_KEY"]
 
 import html
+import random
+import secrets
 
 import ipywidgets as widgets
 
 from ..answers import AnswerStore
 from ..exercises import QuizQuestion, ids_for_lemma, question as find_question
-from .style import feedback_html
+from .style import feedback_html, notices_html, score_text, style_sheet
 
 NO_CHOICE = None
+ORDER_KEY = "_volgorde"
+
+
+def order_salt(store: AnswerStore | None) -> str:
+    """The student's random salt for option orders; created and saved once per answers file."""
+    if store is None:
+        return ""
+    salt = store.get(ORDER_KEY)
+    if not salt:
+        salt = secrets.token_hex(6)
+        store.set(ORDER_KEY, salt, question="Volgorde van de antwoordopties (intern)")
+    return salt
 
 
 class QuizModel:
     """One or more multiple-choice questions. Choices are saved in an optional AnswerStore.
+
+    ``seed`` fixes the order of the options (tests, examples); without it the order comes from
+    the salt in the store, or stays as written when there is no store.
 
     Examples
     --------
@@ -28,13 +51,25 @@ class QuizModel:
     (False, 'Tel nog eens.')
     >>> quiz.score()
     (0, 1)
+    >>> sorted(QuizModel([q], seed="x").order["q1"])
+    [0, 1]
     """
 
-    def __init__(self, questions: list[QuizQuestion], store: AnswerStore | None = None):
+    def __init__(self, questions: list[QuizQuestion], store: AnswerStore | None = None,
+                 seed: str | None = None):
         self.questions = {q.id: q for q in questions}
         self.store = store
         self.choices: dict[str, int | None] = {q.id: self._restore(q) for q in questions}
+        salt = seed if seed is not None else order_salt(store)
+        self.order = {q.id: self._order(q, salt) for q in questions}
         self.checked = False
+
+    @staticmethod
+    def _order(q: QuizQuestion, salt: str | None) -> list[int]:
+        order = list(range(len(q.opties)))
+        if salt:
+            random.Random(f"{q.id}|{salt}").shuffle(order)
+        return order
 
     def _restore(self, q: QuizQuestion) -> int | None:
         if self.store is None:
@@ -45,7 +80,7 @@ class QuizModel:
         return texts.index(saved) if saved in texts else NO_CHOICE
 
     def choose(self, question_id: str, option: int | None) -> None:
-        """Pick option number ``option`` (0-based) for a question; None clears the choice."""
+        """Pick option number ``option`` (0-based, as written in the file); None clears it."""
         q = self.questions[question_id]
         if option is not None and not 0 <= option < len(q.opties):
             raise IndexError(f"vraag {question_id} heeft {len(q.opties)} opties")
@@ -72,39 +107,68 @@ class QuizModel:
         right = sum(1 for qid in self.questions if (self.result(qid) or (False,))[0])
         return right, len(self.questions)
 
+    def number_answered(self) -> int:
+        return sum(1 for choice in self.choices.values() if choice is not None)
+
     def retry(self) -> None:
-        """Clear every choice to try again."""
+        """Clear every choice to try again; :meth:`undo_retry` brings them back."""
+        self._before_retry = dict(self.choices)
         for qid in self.questions:
             self.choose(qid, None)
         self.checked = False
+
+    def undo_retry(self) -> bool:
+        """Restore the choices cleared by the last :meth:`retry`; False when there is nothing to undo."""
+        before = getattr(self, "_before_retry", None)
+        if not before:
+            return False
+        for qid, choice in before.items():
+            self.choose(qid, choice)
+        self._before_retry = None
+        return True
 
 
 class Quiz(widgets.VBox):
     """Multiple-choice questions from ``exercises/`` with a check button, feedback and a score."""
 
     def __init__(self, question_ids: str | list[str], store: AnswerStore | None = None,
-                 exercises_folder=None):
+                 exercises_folder=None, seed: str | None = None):
         ids = [question_ids] if isinstance(question_ids, str) else list(question_ids)
         questions = [find_question(i, exercises_folder, kind=QuizQuestion) for i in ids]
-        self.model = QuizModel(questions, store)
+        self.model = QuizModel(questions, store, seed=seed)
+        self._store = store
+        self._syncing = False
         self._choices, self._feedback, rows = {}, {}, []
         for number, q in enumerate(questions, start=1):
             radio = widgets.RadioButtons(
-                options=[(o.tekst, i) for i, o in enumerate(q.opties)], value=self.model.choices[q.id],
-                layout=widgets.Layout(width="auto"), style={"description_width": "0px"})
+                options=[(q.opties[i].tekst, i) for i in self.model.order[q.id]],
+                value=self.model.choices[q.id], layout=widgets.Layout(width="auto"),
+                style={"description_width": "0px"})
             radio.observe(self._on_choice(q.id), names="value")
             self._choices[q.id] = radio
             self._feedback[q.id] = widgets.HTML()
             rows += [widgets.HTML(f"<b>{number}.</b> {html.escape(q.vraag)}"), radio,
                      self._feedback[q.id]]
         self._check = widgets.Button(description="Controleer", button_style="primary",
+                                     layout=widgets.Layout(width="auto"),
                                      tooltip="Bekijk of je antwoorden kloppen, met uitleg")
-        self._retry = widgets.Button(description="Opnieuw", tooltip="Wis je keuzes en probeer opnieuw")
+        self._retry = widgets.Button(description="Opnieuw", layout=widgets.Layout(width="auto"),
+                                     tooltip="Wis je keuzes en probeer opnieuw")
+        self._undo = widgets.Button(description="Zet keuzes terug", icon="undo",
+                                    layout=widgets.Layout(width="auto", display="none"),
+                                    tooltip="Haal de keuzes terug die je net hebt gewist")
         self._score = widgets.HTML()
+        self._notices = widgets.HTML(notices_html(store))
         self._check.on_click(lambda _: self._show_results())
         self._retry.on_click(lambda _: self._on_retry())
-        super().__init__([*rows, widgets.HBox([self._check, self._retry, self._score])])
+        self._undo.on_click(lambda _: self._on_undo())
+        if store is not None:
+            store.on_change(self._on_saved)
+        buttons = widgets.HBox([self._check, self._retry, self._undo, self._score],
+                               layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
+        super().__init__([style_sheet(), *rows, buttons, self._notices])
         self.add_class("lt-quiz")
+        self.add_class("lt-widget")
 
     @classmethod
     def for_lemma(cls, lemma_id: str, store: AnswerStore | None = None, exercises_folder=None):
@@ -113,20 +177,42 @@ class Quiz(widgets.VBox):
 
     def _on_choice(self, question_id):
         def handler(change):
+            if self._syncing:
+                return
             self.model.choose(question_id, change["new"])
             self._feedback[question_id].value = ""
             self._score.value = ""
+            self._undo.layout.display = "none"
         return handler
 
+    def _on_saved(self, store) -> None:
+        self._notices.value = notices_html(store)
+
     def _show_results(self) -> None:
-        for qid, result in self.model.check().items():
+        results = self.model.check()
+        for qid, result in results.items():
             self._feedback[qid].value = feedback_html(result)
-        right, total = self.model.score()
-        self._score.value = f"<span class='lt-score'>Score: {right} van {total} goed</span>"
+        self._score.value = f"<span class='lt-score'>{score_text(list(results.values()))}</span>"
 
     def _on_retry(self) -> None:
         self.model.retry()
+        self._show_choices()
+        if any(choice is not None for choice in self.model._before_retry.values()):
+            self._undo.layout.display = None
+            self._score.value = "<span class='lt-score'>Je keuzes zijn gewist.</span>"
+
+    def _on_undo(self) -> None:
+        self.model.undo_retry()
+        self._show_choices()
+
+    def _show_choices(self) -> None:
+        """Put the model's choices in the radio buttons (without saving them again)."""
         for qid, radio in self._choices.items():
-            radio.value = None
+            self._syncing = True
+            try:
+                radio.value = self.model.choices[qid]
+            finally:
+                self._syncing = False
             self._feedback[qid].value = ""
         self._score.value = ""
+        self._undo.layout.display = "none"

@@ -9,7 +9,7 @@ import ipywidgets as widgets
 from ..answers import AnswerStore
 from ..exercises import ReflectionQuestion, ids_for_lemma, question as find_question
 from .export_panel import ExportModel, ExportPanel  # noqa: F401 (moved; kept importable here)
-from .style import status_html
+from .style import notices_html, status_html, style_sheet
 
 KIND_LABELS = {"begrijpen": "Begrijpen", "toepassen": "Toepassen", "kritisch": "Kritisch denken",
                "persoonlijk": "Persoonlijk"}
@@ -48,7 +48,11 @@ class ReflectionModel:
 
 
 class Reflection(widgets.VBox):
-    """A reflection question from ``exercises/`` with a text area that saves as you type."""
+    """A reflection question from ``exercises/`` with a text area that saves as you type.
+
+    The save status appears under the question once the student has typed in it (not under every
+    untouched question); the answer store's warnings and conflict notices appear right here too.
+    """
 
     def __init__(self, question_id: str, store: AnswerStore, exercises_folder=None):
         q = find_question(question_id, exercises_folder, kind=ReflectionQuestion)
@@ -60,23 +64,46 @@ class Reflection(widgets.VBox):
         self._text = widgets.Textarea(
             value=self.model.text, placeholder="Typ hier je antwoord…", description="Antwoord",
             continuous_update=True, layout=widgets.Layout(width="98%", height="8em"))
-        self._status = widgets.HTML()
-        self._warnings = widgets.HTML(_warnings_html(store))
+        self._status = widgets.HTML(status_html(""))  # empty until the student types here
+        self._typed = False
+        self._warnings = widgets.HTML(notices_html(store, q.id))
+        self._swap = widgets.Button(description="Wissel met de andere versie", icon="exchange",
+                                    tooltip="Zet de tekst uit het andere tabblad terug; je huidige "
+                                            "tekst blijft bewaard als andere versie",
+                                    layout=widgets.Layout(width="auto", display="none"))
+        self._swap.on_click(self._on_swap)
+        self._show_swap(store)
         self._text.observe(self._on_text, names="value")
         store.on_change(self._on_saved)
-        self._show_status()
-        super().__init__([self._question, self._text, self._status, self._warnings])
+        super().__init__([style_sheet(), self._question, self._text, self._status, self._warnings,
+                          self._swap])
         self.add_class("lt-reflectie")
+        self.add_class("lt-widget")
 
     def _on_text(self, change) -> None:
+        self._typed = True
         self.model.update(change["new"])
         self._show_status()
 
     def _on_saved(self, store) -> None:
+        self._warnings.value = notices_html(store, self.model.question_id)
+        self._show_swap(store)
         self._show_status()
 
+    def _show_swap(self, store) -> None:
+        has_other = bool(getattr(store, "previous_versions", lambda _: [])(self.model.question_id))
+        self._swap.layout.display = "" if has_other else "none"
+
+    def _on_swap(self, _button=None) -> None:
+        """Swap the answer with the version from the other tab; both stay saved."""
+        store = self.model.store
+        store.restore_previous(self.model.question_id)
+        self._text.value = store.get(self.model.question_id)
+
     def _show_status(self) -> None:
-        self._status.value = status_html(self.model.status())
+        status = self.model.status()
+        if self._typed or status.startswith("Niet opgeslagen"):
+            self._status.value = status_html(status)
 
 
 class Reflections(widgets.VBox):
@@ -89,5 +116,3 @@ class Reflections(widgets.VBox):
         super().__init__(self.questions)
 
 
-def _warnings_html(store: AnswerStore) -> str:
-    return "".join(f"<div style='color:#b00020'>⚠ {html.escape(w)}</div>" for w in store.warnings)

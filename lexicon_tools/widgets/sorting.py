@@ -10,7 +10,7 @@ import ipywidgets as widgets
 from ..answers import AnswerStore
 from ..exercises import SortTask as SortTaskData, question as find_question
 from ..loading import load_lexicon
-from .style import feedback_html
+from .style import PLACEHOLDER, choice_dropdown, chosen, feedback_html, show_choice, notices_html, score_text, style_sheet
 
 
 class SortTaskModel:
@@ -78,8 +78,19 @@ class SortTaskModel:
         return right, len(self.task.items)
 
     def retry(self) -> None:
+        """Take every item out; :meth:`undo_retry` puts them back."""
+        self._before_retry = list(self.placements)
         for index in range(len(self.placements)):
             self.place(index, None)
+
+    def undo_retry(self) -> bool:
+        before = getattr(self, "_before_retry", None)
+        if not before:
+            return False
+        for index, category in enumerate(before):
+            self.place(index, category)
+        self._before_retry = None
+        return True
 
 
 def categories_for(task: SortTaskData, lex=None) -> list[tuple[str, str]]:
@@ -96,45 +107,82 @@ class SortTask(widgets.VBox):
     def __init__(self, task_id: str, store: AnswerStore | None = None, exercises_folder=None):
         task = find_question(task_id, exercises_folder, kind=SortTaskData)
         self.model = SortTaskModel(task, categories_for(task), store)
-        options = [("— kies —", None)] + [(label, cid) for cid, label in self.model.categories]
+        options = [(PLACEHOLDER, None)] + [(label, cid) for cid, label in self.model.categories]
         rows = []
+        self._syncing = False
         self._dropdowns = [None] * len(task.items)
         self._feedback = [None] * len(task.items)
         for shown, index in enumerate(self.model.order, start=1):
-            dropdown = widgets.Dropdown(options=options, value=self.model.placements[index],
-                                        description=f"{shown}.", layout=widgets.Layout(width="auto"),
-                                        style={"description_width": "2em"})
+            dropdown = choice_dropdown(options, self.model.placements[index],
+                                        description=f"Item {shown}",
+                                        layout=widgets.Layout(width="auto", max_width="100%"),
+                                        style={"description_width": "initial"})
             dropdown.observe(self._on_place(index), names="value")
             self._dropdowns[index], self._feedback[index] = dropdown, widgets.HTML()
             text = html.escape(task.items[index].tekst)
             rows.append(widgets.VBox([widgets.HTML(f"<b>{shown}.</b> {text}"), dropdown,
                                       self._feedback[index]],
                                      layout=widgets.Layout(margin="0 0 6px 0")))
-        self._check = widgets.Button(description="Controleer", button_style="primary")
-        self._retry = widgets.Button(description="Opnieuw")
+        self._check = widgets.Button(description="Controleer", button_style="primary",
+                                     layout=widgets.Layout(width="auto"),
+                                     tooltip="Bekijk welke items goed staan, met uitleg")
+        self._retry = widgets.Button(description="Opnieuw", layout=widgets.Layout(width="auto"),
+                                     tooltip="Haal alle items weg en begin opnieuw")
+        self._undo = widgets.Button(description="Zet keuzes terug", icon="undo",
+                                    layout=widgets.Layout(width="auto", display="none"),
+                                    tooltip="Haal de keuzes terug die je net hebt gewist")
+        self._undo.on_click(lambda _: self._on_undo())
         self._score = widgets.HTML()
+        self._notices = widgets.HTML(notices_html(store))
+        if store is not None:
+            store.on_change(self._on_saved)
         self._check.on_click(lambda _: self._show_results())
         self._retry.on_click(lambda _: self._on_retry())
         intro = widgets.HTML(f"<p>{html.escape(task.opdracht)}</p>")
-        super().__init__([intro, *rows, widgets.HBox([self._check, self._retry, self._score])])
+        buttons = widgets.HBox([self._check, self._retry, self._undo, self._score],
+                               layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
+        super().__init__([style_sheet(), intro, *rows, buttons, self._notices])
         self.add_class("lt-sorteer")
+        self.add_class("lt-widget")
 
     def _on_place(self, index: int):
         def handler(change):
-            self.model.place(index, change["new"])
+            if self._syncing:
+                return
+            self.model.place(index, chosen(change["new"]))
             self._feedback[index].value = ""
             self._score.value = ""
+            self._undo.layout.display = "none"
         return handler
 
+    def _on_saved(self, store) -> None:
+        self._notices.value = notices_html(store)
+
     def _show_results(self) -> None:
-        for feedback, result in zip(self._feedback, self.model.check()):
+        results = self.model.check()
+        for feedback, result in zip(self._feedback, results):
             feedback.value = feedback_html(result)
-        right, total = self.model.score()
-        self._score.value = f"<span class='lt-score'>Score: {right} van {total} goed</span>"
+        self._score.value = f"<span class='lt-score'>{score_text(results)}</span>"
 
     def _on_retry(self) -> None:
         self.model.retry()
-        for dropdown, feedback in zip(self._dropdowns, self._feedback):
-            dropdown.value = None
+        self._show_placements()
+        if any(p is not None for p in self.model._before_retry):
+            self._undo.layout.display = None
+            self._score.value = "<span class='lt-score'>Je keuzes zijn gewist.</span>"
+
+    def _on_undo(self) -> None:
+        self.model.undo_retry()
+        self._show_placements()
+
+    def _show_placements(self) -> None:
+        """Put the model's placements in the dropdowns (without saving them again)."""
+        for index, (dropdown, feedback) in enumerate(zip(self._dropdowns, self._feedback)):
+            self._syncing = True
+            try:
+                show_choice(dropdown, self.model.placements[index])
+            finally:
+                self._syncing = False
             feedback.value = ""
         self._score.value = ""
+        self._undo.layout.display = "none"

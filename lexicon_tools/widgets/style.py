@@ -1,34 +1,161 @@
-"""Shared look of the widgets: colour-blind-safe colours (Okabe-Ito) and feedback markup.
+"""Shared look of the widgets: colour-blind-safe colours (Okabe-Ito), feedback and status markup,
+and one small style sheet that makes the widgets look finished.
 
 Right and wrong are never told by colour alone: each carries a symbol and a word.
 """
 
-__all__ = ["RIGHT", "WRONG", "NEUTRAL", "feedback_html", "status_html"]
+__all__ = ["RIGHT", "WRONG", "NEUTRAL", "PLACEHOLDER", "NOTHING", "choice_dropdown", "show_choice", "chosen",
+           "feedback_html", "status_html",
+           "score_text", "strip_verdict", "style_sheet", "notices_html", "store_notices"]
 
 import html
+import re
+
+import ipywidgets as widgets
 
 RIGHT = "#0072B2"    # blue
 WRONG = "#D55E00"    # vermillion
 NEUTRAL = "#555555"
+PLACEHOLDER = "— kies —"
+
+# The widget CSS of ipywidgets cuts labels and buttons off with "…" (nowrap + ellipsis) and the
+# browser shows text areas in a code font. Inside our widgets long labels wrap instead, buttons grow
+# with their text, and answer boxes use the notebook's reading font.
+_CSS = """
+.lt-widget .widget-label, .lt-widget .jupyter-widget-label,
+.lt-widget .widget-radio-box label, .lt-widget .widget-checkbox label {
+  white-space: normal; overflow: visible; text-overflow: clip; height: auto;
+  line-height: 1.35; }
+.lt-widget .jupyter-button, .lt-widget .widget-button {
+  white-space: normal; overflow: visible; text-overflow: clip; height: auto;
+  min-height: var(--jp-widgets-inline-height, 28px); line-height: 1.3; padding: 4px 10px;
+  max-width: 100%; }
+.lt-widget textarea, .lt-widget input[type="text"], .widget-textarea textarea {
+  font-family: var(--jp-content-font-family, system-ui, -apple-system, "Segoe UI", sans-serif);
+  font-size: var(--jp-content-font-size1, 14px); line-height: 1.45; }
+.lt-widget select { max-width: 100%; }
+.lt-widget .lt-wrap { gap: 4px 12px; }
+.lt-widget .widget-radio-box label { margin-bottom: 3px; display: flex; align-items: flex-start;
+  gap: 6px; }
+.lt-widget .widget-radio-box label input { flex: none; margin-top: 3px; order: -1; }
+.lt-widget .lt-rij .widget-radio-box { flex-direction: row; flex-wrap: wrap; gap: 0 1.2em; }
+.lt-widget .lt-niveau-knop { text-align: center; background: #fff; color: #111; white-space: pre-line;
+  border: 1px solid #777; border-radius: 6px; cursor: pointer; }
+.lt-widget .lt-niveau-knop:hover { background: #EEF5FB; }
+.lt-widget .lt-niveau-knop:focus-visible { outline: 3px solid #0072B2; outline-offset: 1px; }
+.lt-widget .lt-niveau-knop.lt-gekozen { border: 3px solid #000; background: #FFF3D6;
+  font-weight: bold; }
+.lt-widget .lt-niveau-knop.lt-onwenselijk { border-style: dashed; border-color: #D55E00; }
+"""
 
 
-def feedback_html(result: tuple[bool, str] | None) -> str:
-    """Feedback for one answer: (right?, explanation), or None when no answer was given.
+def style_sheet() -> widgets.HTML:
+    """A tiny invisible widget carrying the style sheet; put it first in a view with class lt-widget.
+
+    A ``<style>`` inside an HTML widget applies in JupyterLab, Voilà and the classic notebook alike.
+    """
+    sheet = widgets.HTML(f"<style>{_CSS}</style>", layout=widgets.Layout(display="none"))
+    sheet.add_class("lt-stijl")
+    return sheet
+
+
+NOTHING = ""  # the placeholder's value in a dropdown (None would be drawn as an empty box)
+
+
+def chosen(value):
+    """A dropdown value as the model sees it: None for the placeholder."""
+    return None if value == NOTHING else value
+
+
+def show_choice(dropdown: widgets.Dropdown, value) -> None:
+    """Select ``value``; None selects the placeholder."""
+    dropdown.value = NOTHING if value is None else value
+
+
+def _option(option) -> tuple:
+    label, value = option if isinstance(option, tuple) else (option, option)
+    return label, NOTHING if value is None else value
+
+
+def choice_dropdown(options, value=None, **kwargs) -> widgets.Dropdown:
+    """A dropdown that shows its placeholder ("— kies —") instead of an empty white box.
+
+    ipywidgets draws a dropdown whose value is None as an empty box (index None), even when an
+    option with value None exists, and jumps back to it when the student picks that option. So
+    the placeholder gets the value ``""`` here; read values through :func:`chosen`.
 
     Examples
     --------
-    >>> feedback_html((True, "Klopt <zo>."))
-    "<div class='lt-feedback lt-goed' style='color:#0072B2'>✔ <b>Goed.</b> Klopt &lt;zo&gt;.</div>"
+    >>> d = choice_dropdown([(PLACEHOLDER, None), ("Ja", "ja")], description="Keuze")
+    >>> d.index, chosen(d.value), d.label
+    (0, None, '— kies —')
+    >>> d.value = "ja"; d.index = 0; (d.index, chosen(d.value))
+    (0, None)
+    """
+    dropdown = widgets.Dropdown(options=[_option(o) for o in options], **kwargs)
+    show_choice(dropdown, value)
+    return dropdown
+
+
+_VERDICT = re.compile(r"^\s*(juist|goed|correct|klopt|ja|nee|fout|onjuist|niet goed|helaas)"
+                      r"\s*([.!,:;]|—|-)\s*", re.I)
+
+
+def strip_verdict(text: str) -> str:
+    """Feedback without a leading verdict word ("Juist.", "Nee, …"): the header already says it.
+
+    Examples
+    --------
+    >>> strip_verdict("Nee. Het midden is wenselijk.")
+    'Het midden is wenselijk.'
+    >>> strip_verdict("Nee, dat is andersom.")
+    'Dat is andersom.'
+    >>> strip_verdict("Juist daar wonen mensen die weinig reizen.")
+    'Juist daar wonen mensen die weinig reizen.'
+    """
+    rest = _VERDICT.sub("", text, count=1)
+    if rest == text or not rest:
+        return text
+    return rest[0].upper() + rest[1:]
+
+
+def feedback_html(result: tuple[bool, str] | None) -> str:
+    """Feedback for one answer: (right?, explanation); '' when no answer was given.
+
+    One verdict only: "✔ Goed" or "✘ Niet goed", then the explanation without its own "Juist."/"Nee.".
+
+    Examples
+    --------
+    >>> feedback_html((True, "Juist. Klopt <zo>."))
+    "<div class='lt-feedback lt-goed' style='color:#0072B2'>✔ <b>Goed</b> — Klopt &lt;zo&gt;.</div>"
     >>> feedback_html(None)
-    "<div class='lt-feedback lt-leeg' style='color:#555555'>Kies eerst een antwoord.</div>"
+    ''
     """
     if result is None:
-        return f"<div class='lt-feedback lt-leeg' style='color:{NEUTRAL}'>Kies eerst een antwoord.</div>"
+        return ""
     right, text = result
-    mark, word, css, colour = ("✔", "Goed.", "lt-goed", RIGHT) if right else \
-        ("✘", "Niet goed.", "lt-fout", WRONG)
-    return (f"<div class='lt-feedback {css}' style='color:{colour}'>{mark} <b>{word}</b> "
-            f"{html.escape(text)}</div>")
+    mark, word, css, colour = ("✔", "Goed", "lt-goed", RIGHT) if right else \
+        ("✘", "Niet goed", "lt-fout", WRONG)
+    explanation = strip_verdict(text)
+    tail = f" — {html.escape(explanation)}" if explanation else ""
+    return f"<div class='lt-feedback {css}' style='color:{colour}'>{mark} <b>{word}</b>{tail}</div>"
+
+
+def score_text(results: list[tuple[bool, str] | None]) -> str:
+    """'Score: x van y ingevuld, z goed' for a list of results (None = not answered).
+
+    Examples
+    --------
+    >>> score_text([(True, ""), None, (False, ""), None])
+    'Score: 2 van 4 ingevuld, 1 goed'
+    >>> score_text([None, None])
+    'Nog niets ingevuld: kies eerst een antwoord.'
+    """
+    answered = [r for r in results if r is not None]
+    if not answered:
+        return "Nog niets ingevuld: kies eerst een antwoord."
+    right = sum(1 for r in answered if r[0])
+    return f"Score: {len(answered)} van {len(results)} ingevuld, {right} goed"
 
 
 def status_html(text: str) -> str:
@@ -41,3 +168,30 @@ def status_html(text: str) -> str:
     """
     colour = "#b00020" if "Niet opgeslagen" in text else "#555"
     return f"<small class='lt-status' style='color:{colour}'>{html.escape(text)}</small>"
+
+
+def store_notices(store, question_id: str | None = None) -> list[str]:
+    """The answer store's warnings and conflict/retry notices (for one question where it can tell).
+
+    Tolerant of older stores: only ``warnings`` is required; ``notices(question_id)`` or
+    ``conflicts`` (a mapping or list of question ids) are used when the store has them.
+    """
+    if store is None:
+        return []
+    found = list(getattr(store, "warnings", []) or [])
+    notices = getattr(store, "notices", None)
+    if callable(notices):
+        try:
+            found += [str(n) for n in (notices(question_id) if question_id else notices()) or []]
+        except TypeError:
+            found += [str(n) for n in notices() or []]
+    conflicts = getattr(store, "conflicts", None)
+    if isinstance(conflicts, dict) and question_id in conflicts:
+        found.append(str(conflicts[question_id]))
+    return list(dict.fromkeys(found))
+
+
+def notices_html(store, question_id: str | None = None) -> str:
+    """The store's notices as red lines with a warning sign; '' when there are none."""
+    return "".join(f"<div class='lt-melding' style='color:#b00020'>⚠ {html.escape(n)}</div>"
+                   for n in store_notices(store, question_id))
