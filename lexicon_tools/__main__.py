@@ -35,7 +35,21 @@ def check(folder: str | None) -> int:
             problems += found + settings.config_problems()
             counts.append(_lexicon_counts(lex) if lex else "")
         problems += _check_questions(folder, lex, counts)
-    return _report(problems, [c for c in counts if c])
+    code = _report(problems, [c for c in counts if c])
+    if not problems and (folder is None or not (Path(folder).expanduser() / "clusters.yaml").exists()):
+        _print_item_statistics(folder)
+    return code
+
+
+def _print_item_statistics(folder: str | None) -> None:
+    """How the multiple-choice questions score on item-writing standards (issue 15)."""
+    from .exercises import active_layers
+    from .item_stats import item_statistics
+
+    target = Path(folder).expanduser() if folder is not None else active_layers()[0][0].path
+    stats = item_statistics(target)
+    if stats.questions:
+        print("\n" + stats.summary())
 
 
 def _lexicon_counts(lex) -> str:
