@@ -17,11 +17,13 @@ __all__ = ["Tie", "NetworkMap", "classify_tie", "CAPITAL_TYPES", "RULES", "CLOSE
 import math
 import textwrap
 from dataclasses import asdict, dataclass
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from .errors import LexiconError
 from .exercises import TIE_KINDS
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 CAPITAL_TYPES = ("bonding", "bridging", "linking")
 CAPITAL_STYLE = {"bonding": ("#E69F00", "o"), "bridging": ("#56B4E9", "s"),
@@ -126,7 +128,11 @@ class NetworkMap:
                          "openen naar andere mensen en instellingen.")
         return lines
 
-    def to_graph(self, ego: str = "ik") -> nx.Graph:
+    def to_graph(self, ego: str = "ik") -> "nx.Graph":
+        """The map as a networkx graph (networkx is imported only here: a kernel that only
+        draws the map does not pay for it)."""
+        import networkx as nx
+
         graph = nx.Graph()
         graph.add_node(ego, kind="ego")
         for tie, capital in self.classified():
@@ -241,32 +247,34 @@ def describe_network_map(network: NetworkMap) -> str:
 
 def draw_network_map(network: NetworkMap, ax=None):
     """Draw the ego network: colour and marker per capital type, distance by closeness."""
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
+    from matplotlib.patches import Circle
 
-    if ax is None:
-        _, ax = plt.subplots(figsize=(8.5, 7))
-    graph, pos = network.to_graph(), network.layout()
+    if ax is None:  # a plain Figure: no pyplot state, nothing to close
+        ax = Figure(figsize=(8.5, 7)).add_subplot()
+    pos = network.layout()
+    classified = network.classified()
     for capital, (colour, marker) in CAPITAL_STYLE.items():
-        nodes = [n for n, d in graph.nodes(data=True) if d["kind"] == capital]
-        edges = [(a, b) for a, b, d in graph.edges(data=True) if d["capital"] == capital]
-        widths = [graph.edges[e]["nabijheid"] for e in edges]
-        nx.draw_networkx_edges(graph, pos, edgelist=edges, width=widths, edge_color=colour,
-                               alpha=0.6, ax=ax)
-        nx.draw_networkx_nodes(graph, pos, nodelist=nodes, node_color=colour, node_shape=marker,
-                               node_size=420, edgecolors="black", linewidths=0.6, ax=ax)
-    nx.draw_networkx_nodes(graph, pos, nodelist=["ik"], node_color="white", node_size=700,
-                           edgecolors="black", ax=ax)
-    ax.text(0, 0, "ik", ha="center", va="center", fontsize=9, fontweight="bold")
+        ties = [tie for tie, kind in classified if kind == capital]
+        for tie in ties:
+            x, y = pos[tie.naam]
+            ax.plot([0, x], [0, y], color=colour, alpha=0.6, linewidth=tie.nabijheid, zorder=1)
+        if ties:
+            ax.scatter([pos[t.naam][0] for t in ties], [pos[t.naam][1] for t in ties], s=420,
+                       c=colour, marker=marker, edgecolors="black", linewidths=0.6, zorder=2)
+    ax.scatter([0], [0], s=700, c="white", edgecolors="black", zorder=3)
+    ax.text(0, 0, "ik", ha="center", va="center", fontsize=9, fontweight="bold", zorder=4)
     for name, (x, y) in pos.items():
         if name == "ik":
             continue
         norm = math.hypot(x, y) or 1.0
         ax.text(x + 0.32 * x / norm, y + 0.32 * y / norm, textwrap.fill(name, 18), fontsize=7.5,
                 ha="left" if x > 0.05 else "right" if x < -0.05 else "center",
-                va="bottom" if y > 0.05 else "top" if y < -0.05 else "center")
+                va="bottom" if y > 0.05 else "top" if y < -0.05 else "center",
+                parse_math=False)  # a name with '$' is text, not a formula
     for radius in (1, 2, 3):
-        ax.add_patch(plt.Circle((0, 0), radius, fill=False, linestyle=":", color="#BBBBBB"))
+        ax.add_patch(Circle((0, 0), radius, fill=False, linestyle=":", color="#BBBBBB"))
     handles = [Line2D([], [], marker=m, linestyle="", markersize=10, markerfacecolor=c,
                       markeredgecolor="black", label=k) for k, (c, m) in CAPITAL_STYLE.items()]
     ax.legend(handles=handles, loc="upper right", fontsize=9)

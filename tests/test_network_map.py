@@ -169,3 +169,17 @@ def test_saved_data_of_another_shape_is_read_repaired_and_kept(tmp_path, data, k
     view._name.value, view._kind.value = "Nieuw", "vriend"
     view._add.click()
     assert [r["naam"] for r in AnswerStore("nb", tmp_path).get_data("test-kaart")] == kept + ["Nieuw"]
+
+
+def test_drawing_needs_neither_networkx_nor_pyplot_and_takes_dollar_names():
+    import subprocess
+    import sys
+
+    code = ("import sys, io\n"
+            "from lexicon_tools.network_map import NetworkMap, Tie, draw_network_map\n"
+            "n = NetworkMap([Tie('Jan $$ Jansen', 'buur', 2, False), Tie('A$\\\\B$', 'familie', 3, True),"
+            " Tie('Kim $_$', 'professional', 1, False, True)])\n"
+            "draw_network_map(n).figure.savefig(io.BytesIO(), format='png')\n"
+            "print('networkx' in sys.modules, 'matplotlib.pyplot' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]  # a kernel showing the map stays light
