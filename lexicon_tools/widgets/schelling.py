@@ -45,13 +45,20 @@ class SchellingChart:
         self.line_ax.set_title("Hoe gemengd is de buurt nog?", fontsize=10)
         self.update(model)
 
-    def update(self, model: SchellingModel) -> None:
+    @property
+    def dynamic(self) -> list:
+        return [self.image, self.line]
+
+    def update(self, model: SchellingModel) -> bool:
+        """Show ``model``; True when more than the grid and line changed (new limits)."""
+        before = (self.line_ax.get_xlim(), self.image.axes.get_xlim())
         self.image.set_data(model.grid)
         self.image.set_extent((-0.5, model.size - 0.5, model.size - 0.5, -0.5))
         self.image.axes.set_xlim(-0.5, model.size - 0.5)
         self.image.axes.set_ylim(model.size - 0.5, -0.5)
         self.line.set_data(np.arange(len(model.history)), model.history)
         self.line_ax.set_xlim(0, max(10, len(model.history) - 1))
+        return before != (self.line_ax.get_xlim(), self.image.axes.get_xlim())
 
 
 class SchellingView(widgets.VBox):
@@ -76,7 +83,7 @@ class SchellingView(widgets.VBox):
         self._notice = ""
         self.model = self._build_model()
         self.chart = SchellingChart(self.model)
-        self._figure = FigureView(self.chart.figure)
+        self._figure = FigureView(self.chart.figure, self.chart.dynamic)
         for slider in (self._tolerance, self._share, self._empty, self._size):
             slider.observe(lambda _: self._new_model(), names="value")
         self._step.on_click(lambda _: self._advance(1))
@@ -115,7 +122,7 @@ class SchellingView(widgets.VBox):
         self._status.value = (f"Stap {m.steps}: gemiddeld {m.similar_share():.0%} van de buren hoort "
                               f"bij de eigen groep (begin: {m.history[0]:.0%}). "
                               f"{unhappy} huishoudens willen verhuizen.{notice}")
-        self.chart.update(m)
+        limits_changed = self.chart.update(m)
         alt = (f"Links het raster na stap {m.steps}; rechts het aandeel gelijke buren per stap, van "
                f"{m.history[0]:.0%} naar {m.history[-1]:.0%}. {unhappy} huishoudens willen verhuizen.")
-        self._figure.render(alt + (f" {self._notice}" if self._notice else ""))
+        self._figure.render(alt + (f" {self._notice}" if self._notice else ""), limits_changed)
