@@ -106,7 +106,7 @@ def class_summary(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def level_tick_labels(levels: list[tuple[str, str]], width: int = 13) -> list[str]:
-    """Short horizontal tick labels: number, the level without its explanation in brackets, wrapped.
+    r"""Short horizontal tick labels: number, the level without its explanation in brackets, wrapped.
 
     Examples
     --------

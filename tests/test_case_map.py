@@ -53,3 +53,28 @@ def test_view(tmp_path):
     restored = lt.CaseMapView("test-kaart-casus", AnswerStore("nb", tmp_path), exercises_folder=FOLDER)
     assert restored.model.text(steps[0], "werkgever") == "Hij wil geen risico op de werkvloer."
     assert "Partij: Werkgever" in store.answers()["test-kaart-casus"]["tekst"]
+
+
+def _overlaps(boxes) -> list:
+    return [(i, j) for i, a in enumerate(boxes) for j, b in enumerate(boxes[i + 1:], i + 1)
+            if a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1]
+
+
+def test_integral_chart_labels_do_not_overlap_and_only_the_after_panel_changes():
+    from lexicon_tools.integral_case import IntegralCase, IntegralChart
+
+    case = IntegralCase(["schuldhulpverlener", "leerplichtambtenaar", "zorgcoördinator",
+                         "jongerenwerker", "Wmo-consulent", "reumaverpleegkundige", "woonconsulent"])
+    chart = IntegralChart(case)
+    for regisseur in [None, "woonconsulent", "schuldhulpverlener"]:
+        case.choose_regisseur(regisseur)
+        chart.update(case)
+        chart.figure.canvas.draw()
+        renderer = chart.figure.canvas.get_renderer()
+        for ax in chart.axes:
+            labels = [t for t in ax.texts]
+            assert len(labels) == 8
+            assert not _overlaps([t.get_window_extent(renderer) for t in labels])
+            assert all(chart.figure.bbox.contains(*t.get_window_extent(renderer).p1) for t in labels)
+    assert "1 contact(en)" in chart.title.get_text()
+    assert all(a.axes is chart.axes[1] for a in chart.dynamic)

@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from ..answers import AnswerStore
 from ..exercises import IntegralCaseSpec, question as find_question
-from ..integral_case import IntegralCase, describe_integral_case, draw_integral_case
+from ..integral_case import IntegralCase, IntegralChart, describe_integral_case
 from .figure import FigureView
 
 
@@ -24,11 +24,13 @@ class IntegralCaseView(widgets.VBox):
                          f"{html.escape(p.taak)}</li>" for p in self.spec.professionals)
         self._regisseur = widgets.Dropdown(
             options=[("— kies de regisseur —", None)] + [(n, n) for n in self.model.professionals],
-            value=self.model.regisseur, description="Regisseur", layout=widgets.Layout(width="30em"))
+            value=self.model.regisseur, description="Regisseur",
+            layout=widgets.Layout(width="30em", max_width="100%"))
         self._plan = widgets.Textarea(value=self.model.plan, description="Het plan",
                                       placeholder="Wat zijn de doelen van het huishouden, wie doet wat?",
                                       layout=widgets.Layout(width="98%", height="8em"))
-        self._figure = FigureView()
+        self.chart = IntegralChart(self.model)
+        self._figure = FigureView(self.chart.figure, self.chart.dynamic)
         self._regisseur.observe(lambda change: self._on_regisseur(change["new"]), names="value")
         self._plan.observe(lambda change: self._on_plan(change["new"]), names="value")
         super().__init__([
@@ -54,5 +56,5 @@ class IntegralCaseView(widgets.VBox):
                            data=self.model.to_data())
 
     def _draw(self) -> None:
-        axes = draw_integral_case(self.model)
-        self._figure.show(axes[0].figure, describe_integral_case(self.model))
+        self.chart.update(self.model)
+        self._figure.render(describe_integral_case(self.model))
