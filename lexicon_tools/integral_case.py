@@ -83,11 +83,21 @@ class IntegralCase:
     def to_data(self) -> dict:
         return {"regisseur": self.regisseur, "plan": self.plan}
 
-    def restore(self, data: dict | None) -> None:
-        if data and data.get("regisseur") in self.professionals:
-            self.regisseur = data["regisseur"]
-        if data:
-            self.plan = str(data.get("plan", ""))
+    def restore(self, data) -> list[str]:
+        """Restore the saved regisseur and plan; return Dutch notes on parts that were skipped."""
+        if not data:
+            return []
+        if not isinstance(data, dict):
+            return ["de opgeslagen casus heeft een onbekende vorm"]
+        problems = []
+        regisseur = data.get("regisseur")
+        if regisseur in self.professionals:
+            self.regisseur = regisseur
+        elif regisseur is not None:
+            problems.append(f"regisseur '{regisseur}' staat niet (meer) in de lijst")
+        plan = data.get("plan")
+        self.plan = plan if isinstance(plan, str) else "" if plan is None else str(plan)
+        return problems
 
 
 def describe_integral_case(case: IntegralCase) -> str:

@@ -78,3 +78,26 @@ def test_integral_chart_labels_do_not_overlap_and_only_the_after_panel_changes()
             assert all(chart.figure.bbox.contains(*t.get_window_extent(renderer).p1) for t in labels)
     assert "1 contact(en)" in chart.title.get_text()
     assert all(a.axes is chart.axes[1] for a in chart.dynamic)
+
+
+def test_case_map_view_survives_saved_data_of_another_shape(tmp_path):
+    store = AnswerStore("nb", tmp_path, delay=0)
+    store.set("test-kaart-casus", "oud", data={"gekozen": "werkgever", "extra": [1],
+                                                "teksten": {"werkgever": "geen dict", "onbekend": {}}})
+    view = lt.CaseMapView("test-kaart-casus", store, exercises_folder=FOLDER)
+    assert view.model.selected == "werkgever"
+    notice = view.children[1].value
+    assert "nb.json" in notice and "onbekende partij" in notice
+    assert view.chart.labels[view.chart.order.index("werkgever")].get_fontweight() == "bold"
+    view._party.value = "politie"
+    assert view.chart.labels[view.chart.order.index("werkgever")].get_fontweight() == "normal"
+    assert "Gekozen partij" in view._figure.alt.value and view._figure.png.startswith(b"\x89PNG")
+
+
+def test_integral_view_survives_saved_data_of_another_shape(tmp_path):
+    from lexicon_tools.integral_case import IntegralCase
+
+    case = IntegralCase(["a", "b"])
+    assert case.restore(["kapot"]) == ["de opgeslagen casus heeft een onbekende vorm"]
+    assert case.restore({"regisseur": "c", "plan": 3}) == ["regisseur 'c' staat niet (meer) in de lijst"]
+    assert case.plan == "3" and case.regisseur is None

@@ -7,10 +7,11 @@ import html
 import ipywidgets as widgets
 
 from ..answers import AnswerStore
-from ..case_map import CaseMap, describe_case_map, draw_case_map
+from ..case_map import CaseMap, CaseMapChart, describe_case_map
 from ..exercises import CaseMapSpec, question as find_question
 from ..loading import load_lexicon
 from .figure import FigureView
+from .saved import saved_data_notice
 
 
 class CaseMapView(widgets.VBox):
@@ -26,11 +27,13 @@ class CaseMapView(widgets.VBox):
         self._names = {p.id: p.naam for p in self.spec.partijen}
         self._stances = {p.id: p.standpunt for p in self.spec.partijen}
         self.model = CaseMap(self.spec.centrum, self.spec.verbinder, list(self._parties), steps)
-        self.model.restore(store.get_data(self.spec.id) if store else None)
-        self._figure = FigureView()
+        problems = self.model.restore(store.get_data(self.spec.id) if store else None)
+        self.chart = CaseMapChart(self.model, self._names, self._stances)
+        self._figure = FigureView(self.chart.figure, self.chart.dynamic)
         self._party = widgets.Dropdown(options=[("— kies een partij —", None)]
                                        + [(p.naam, p.id) for p in self.spec.partijen],
-                                       value=self.model.selected, description="Partij")
+                                       value=self.model.selected, description="Partij",
+                                       layout=widgets.Layout(width="auto", max_width="100%"))
         self._party_text = widgets.HTML()
         first_id, first_label = steps[0]
         self._first = widgets.Textarea(value=self.model.text(first_id), description="",
@@ -50,7 +53,7 @@ class CaseMapView(widgets.VBox):
         super().__init__([
             widgets.HTML(f"<p><i>Casus.</i> {html.escape(self.spec.casus)}</p>"
                          f"<p>{html.escape(self.spec.vraag)}</p>"),
-            self._figure,
+            widgets.HTML(saved_data_notice(store, problems)), self._figure,
             widgets.HTML(f"<b>Stap 1. {html.escape(first_label)}</b> <small>{html.escape(self._explain[first_id])}</small>"),
             self._first, self._party, self._party_text, *rows])
         self.add_class("lt-casuskaart")
@@ -88,5 +91,5 @@ class CaseMapView(widgets.VBox):
             area.disabled = party is None
             area.placeholder = f"Typ hier, voor: {party.naam}" if party else "Kies eerst een partij…"
         self._loading = False
-        ax = draw_case_map(self.model, self._names, self._stances)
-        self._figure.show(ax.figure, describe_case_map(self.model, self._names, self._stances))
+        self.chart.update(self.model)
+        self._figure.render(describe_case_map(self.model, self._names, self._stances))

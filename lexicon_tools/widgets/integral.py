@@ -10,6 +10,7 @@ from ..answers import AnswerStore
 from ..exercises import IntegralCaseSpec, question as find_question
 from ..integral_case import IntegralCase, IntegralChart, describe_integral_case
 from .figure import FigureView
+from .saved import saved_data_notice
 
 
 class IntegralCaseView(widgets.VBox):
@@ -19,7 +20,7 @@ class IntegralCaseView(widgets.VBox):
         self.spec = find_question(spec_id, exercises_folder, kind=IntegralCaseSpec)
         self.store = store
         self.model = IntegralCase([p.naam for p in self.spec.professionals])
-        self.model.restore(store.get_data(self.spec.id) if store else None)
+        problems = self.model.restore(store.get_data(self.spec.id) if store else None)
         people = "".join(f"<li><b>{html.escape(p.naam)}</b> ({html.escape(p.organisatie)}): "
                          f"{html.escape(p.taak)}</li>" for p in self.spec.professionals)
         self._regisseur = widgets.Dropdown(
@@ -37,7 +38,8 @@ class IntegralCaseView(widgets.VBox):
             widgets.HTML(f"<p><i>Het huishouden.</i> {html.escape(self.spec.huishouden)}</p>"
                          f"<p>Professionals rond dit huishouden:</p><ul>{people}</ul>"
                          f"<p>{html.escape(self.spec.vraag)}</p>"),
-            self._regisseur, self._figure, self._plan])
+            widgets.HTML(saved_data_notice(store, problems)), self._regisseur, self._figure,
+            self._plan])
         self.add_class("lt-integraal")
         self._draw()
 
