@@ -154,15 +154,22 @@ class CaseMapChart:
         ax.set_xlim(-3.0, 3.0), ax.set_ylim(-1.6, 2.4), ax.set_axis_off()
         self.figure.suptitle("Casuskaart: ieder zijn eigen doel (dik omrand = gekozen partij)",
                              fontsize=11)
-        self.dynamic = [self.nodes, *self.labels]
+        # the chosen party's label: bold, on a white ground over its normal label
+        self.chosen_label = ax.text(0, 0, "", ha="center", va="top", fontsize=8, zorder=4,
+                                    fontweight="bold", bbox={"facecolor": "white",
+                                                             "edgecolor": "none", "pad": 0.5})
+        self.dynamic = [self.nodes, self.chosen_label]
         self.update(case)
 
     def update(self, case: CaseMap) -> None:
         chosen = [n == case.selected for n in self.order]
         self.nodes.set_sizes([1100 if c else 800 for c in chosen])
         self.nodes.set_linewidths([3.5 if c else 0.8 for c in chosen])
-        for label, c in zip(self.labels, chosen):
-            label.set_fontweight("bold" if c else "normal")
+        self.chosen_label.set_visible(case.selected is not None)
+        if case.selected is not None:
+            label = self.labels[self.order.index(case.selected)]
+            self.chosen_label.set_text(label.get_text())
+            self.chosen_label.set_position(label.get_position())
 
 
 def draw_case_map(case: CaseMap, names: dict[str, str], stances: dict[str, str], ax=None):

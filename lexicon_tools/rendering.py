@@ -105,7 +105,7 @@ def encode_png(rgba) -> bytes:
     rows[:, 1:] = pixels.reshape(height, -1)
     header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)  # 8-bit RGBA
     return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header)
-            + _chunk(b"IDAT", zlib.compress(rows.tobytes(), 1)) + _chunk(b"IEND", b""))
+            + _chunk(b"IDAT", zlib.compress(rows, 1)) + _chunk(b"IEND", b""))
 
 
 def _chunk(tag: bytes, data: bytes) -> bytes:

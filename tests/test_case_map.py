@@ -88,10 +88,12 @@ def test_case_map_view_survives_saved_data_of_another_shape(tmp_path):
     assert view.model.selected == "werkgever"
     notice = view.children[1].value
     assert "nb.json" in notice and "onbekende partij" in notice
-    assert view.chart.labels[view.chart.order.index("werkgever")].get_fontweight() == "bold"
+    chosen = view.chart.chosen_label
+    assert chosen.get_visible() and chosen.get_text() == "Werkgever" and chosen.get_fontweight() == "bold"
     view._party.value = "politie"
-    assert view.chart.labels[view.chart.order.index("werkgever")].get_fontweight() == "normal"
-    assert "Gekozen partij" in view._figure.alt.value and view._figure.png.startswith(b"\x89PNG")
+    assert chosen.get_text() == "Politie" and "Gekozen partij: Politie" in view._figure.alt.value
+    view._party.value = None
+    assert not chosen.get_visible() and view._figure.png.startswith(b"\x89PNG")
 
 
 def test_integral_view_survives_saved_data_of_another_shape(tmp_path):
