@@ -113,12 +113,32 @@ def _chunk(tag: bytes, data: bytes) -> bytes:
 
 
 def figure_png(figure, dpi: int = CSS_DPI * SCALE) -> bytes:
-    """Any figure as PNG bytes (trimmed to its content); a pyplot figure is closed afterwards."""
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight",
-                   pil_kwargs={"compress_level": 1})
+    """Any figure (also a pyplot one) as PNG bytes at ``dpi``, trimmed to its content; a pyplot
+    figure is closed afterwards.
+
+    Like ``bbox_inches='tight'`` but with one draw instead of two: the drawn pixels are cropped
+    to the figure's tight bounding box.
+    """
+    import numpy as np
+
+    figure.set_dpi(dpi)
+    canvas = figure.canvas
+    if not hasattr(canvas, "buffer_rgba"):  # no pixel buffer: let savefig pick the Agg renderer
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+        _close(figure)
+        return buffer.getvalue()
+    canvas.draw()
+    pixels = np.asarray(canvas.buffer_rgba())
+    box = figure.get_tightbbox(canvas.get_renderer())
+    height, width = pixels.shape[:2]
+    pad = round(0.1 * dpi)
+    x0, x1 = max(0, int(box.x0 * dpi) - pad), min(width, int(np.ceil(box.x1 * dpi)) + pad)
+    y0 = max(0, height - int(np.ceil(box.y1 * dpi)) - pad)
+    y1 = min(height, height - int(box.y0 * dpi) + pad)
+    png = encode_png(np.ascontiguousarray(pixels[y0:y1, x0:x1]))
     _close(figure)
-    return buffer.getvalue()
+    return png
 
 
 def _close(figure) -> None:
