@@ -115,7 +115,11 @@ TITLES = {"voor": "Vóór: ieder apart", "na": "Na: één plan, één regisseur"
 
 
 class IntegralChart:
-    """Two persistent panels, before and after; only the 'after' network is redrawn."""
+    """Two persistent panels, before and after. In the 'after' panel every professional keeps a
+    fixed place (so the labels are drawn once); choosing a regisseur only changes lines and colours.
+    """
+
+    AFTER_CENTRE = (-0.4, 0.0)
 
     def __init__(self, case: IntegralCase, figure=None):
         from .rendering import new_figure
@@ -123,43 +127,66 @@ class IntegralChart:
         self.figure = figure or new_figure(10.0, 4.6)
         axes = self.figure.subplots(1, 2)
         self.figure.subplots_adjust(left=0.01, right=0.99, bottom=0.02, top=0.9, wspace=0.04)
-        for ax, xlim in zip(axes, ((-2.9, 2.9), (-2.3, 3.5))):
-            ax.set_xlim(*xlim), ax.set_ylim(-2.1, 2.1), ax.set_axis_off()
+        for ax, xlim in zip(axes, ((-2.9, 2.9), (-2.6, 3.3))):
+            ax.set_xlim(*xlim), ax.set_ylim(-2.2, 2.2), ax.set_axis_off()
         self.axes = axes
-        self._draw_network(axes[0], case, "voor")
-        self.dynamic = self._draw_network(axes[1], case, "na")
+        self.nodes_order = [HOUSEHOLD, *case.professionals]
+        before = self._network(axes[0], case, case.layout("voor"), (0.0, 0.0))
+        self._show(before, case, "voor")
+        self.after = self._network(axes[1], case, self.after_layout(case), self.AFTER_CENTRE)
+        self._show(self.after, case, "na")
+        self.dynamic = [self.after["edges"], self.after["nodes"]]
 
-    def _draw_network(self, ax, case: IntegralCase, moment: str) -> list:
+    def after_layout(self, case: IntegralCase) -> dict:
+        """Fixed places: the household on the left, the professionals on a half circle right."""
+        cx, cy = self.AFTER_CENTRE
+        last = max(1, len(case.professionals) - 1)
+        positions = {HOUSEHOLD: (-2.1, 0.0)}
+        for index, name in enumerate(case.professionals):
+            angle = math.pi / 2 - math.pi * index / last
+            positions[name] = (cx + 2.0 * math.cos(angle), cy + 1.6 * math.sin(angle))
+        return positions
+
+    def _network(self, ax, case: IntegralCase, pos: dict, hub: tuple) -> dict:
         from matplotlib.collections import LineCollection
 
         from .rendering import plain
 
-        self.edges = ax.add_collection(LineCollection([], colors="#777777", zorder=1))
-        self.nodes = ax.scatter([], [], edgecolors="black", zorder=2)
-        self.labels = [ax.text(0, 0, plain(textwrap.fill(name, 16, break_long_words=False)),
-                               fontsize=8, zorder=3, linespacing=1.1)
-                       for name in [HOUSEHOLD, *case.professionals]]
-        self.title = ax.set_title("", fontsize=10)
-        self.update(case, moment)
-        return [self.edges, self.nodes, *self.labels, self.title]
-
-    def update(self, case: IntegralCase, moment: str = "na") -> None:
-        """Redraw the network of ``moment`` (the 'after' panel unless told otherwise)."""
-        graph, pos = case.graph(moment), case.layout(moment)
-        nodes = [HOUSEHOLD, *case.professionals]
-        self.edges.set_segments([[pos[a], pos[b]] for a, b in graph.edges])
-        self.nodes.set_offsets([pos[n] for n in nodes])
-        self.nodes.set_facecolors([COLOURS[graph.nodes[n]["rol"]] for n in nodes])
-        # scatter sizes are in points², like networkx's node_size
-        self.nodes.set_sizes([900 if n == HOUSEHOLD else 500 for n in nodes])
-        hub = pos[case.regisseur] if moment == "na" and case.regisseur else pos[HOUSEHOLD]
-        for label, name in zip(self.labels, nodes):
+        parts = {"pos": pos, "title": ax.set_title("", fontsize=10),
+                 "edges": ax.add_collection(LineCollection([], colors="#777777", zorder=1)),
+                 "nodes": ax.scatter([pos[n][0] for n in self.nodes_order],
+                                     [pos[n][1] for n in self.nodes_order],
+                                     edgecolors="black", zorder=2)}
+        for name in self.nodes_order:
+            label = ax.text(0, 0, plain(textwrap.fill(name, 16, break_long_words=False)),
+                            fontsize=8, zorder=3, linespacing=1.1)
             place_label(label, pos[name], hub, below=name == HOUSEHOLD)
-        self.title.set_text(f"{TITLES[moment]} ({case.contacts_of_household(moment)} "
-                            "contact(en) voor het huishouden)")
+        return parts
+
+    def _show(self, parts: dict, case: IntegralCase, moment: str) -> bool:
+        graph, pos = case.graph(moment), parts["pos"]
+        parts["edges"].set_segments([[pos[a], pos[b]] for a, b in graph.edges])
+        roles = [graph.nodes[n]["rol"] for n in self.nodes_order]
+        parts["nodes"].set_facecolors([COLOURS[r] for r in roles])
+        # scatter sizes are in points², like networkx's node_size
+        parts["nodes"].set_sizes([900 if r == "huishouden" else 700 if r == "regisseur" else 500
+                                  for r in roles])
+        title = (f"{TITLES[moment]} ({case.contacts_of_household(moment)} "
+                 "contact(en) voor het huishouden)")
+        changed = parts["title"].get_text() != title
+        parts["title"].set_text(title)
+        return changed
+
+    def update(self, case: IntegralCase) -> bool:
+        """Redraw the 'after' panel; True when its title changed too (a full redraw is needed)."""
+        return self._show(self.after, case, "na")
+
+    @property
+    def title(self):
+        return self.after["title"]
 
 
-def place_label(label, xy: tuple, hub: tuple, below: bool = False, gap: float = 0.24) -> None:
+def place_label(label, xy: tuple, hub: tuple, below: bool = False, gap: float = 0.3) -> None:
     """Put a node's label just outside the node, pointing away from the hub (``below``: under it)."""
     dx, dy = xy[0] - hub[0], xy[1] - hub[1]
     length = math.hypot(dx, dy)

@@ -77,7 +77,9 @@ def test_integral_chart_labels_do_not_overlap_and_only_the_after_panel_changes()
             assert not _overlaps([t.get_window_extent(renderer) for t in labels])
             assert all(chart.figure.bbox.contains(*t.get_window_extent(renderer).p1) for t in labels)
     assert "1 contact(en)" in chart.title.get_text()
-    assert all(a.axes is chart.axes[1] for a in chart.dynamic)
+    assert all(a.axes is chart.axes[1] for a in chart.dynamic) and len(chart.dynamic) == 2
+    case.choose_regisseur("woonconsulent")
+    assert chart.update(case) is False  # only lines and colours change: no full redraw
 
 
 def test_case_map_view_survives_saved_data_of_another_shape(tmp_path):

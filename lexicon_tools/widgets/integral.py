@@ -58,5 +58,5 @@ class IntegralCaseView(widgets.VBox):
                            data=self.model.to_data())
 
     def _draw(self) -> None:
-        self.chart.update(self.model)
-        self._figure.render(describe_integral_case(self.model))
+        title_changed = self.chart.update(self.model)
+        self._figure.render(describe_integral_case(self.model), static_changed=title_changed)

@@ -57,7 +57,8 @@ class SchellingChart:
         self.image.axes.set_xlim(-0.5, model.size - 0.5)
         self.image.axes.set_ylim(model.size - 0.5, -0.5)
         self.line.set_data(np.arange(len(model.history)), model.history)
-        self.line_ax.set_xlim(0, max(10, len(model.history) - 1))
+        steps = len(model.history) - 1
+        self.line_ax.set_xlim(0, max(10, -(-steps // 10) * 10))  # grows in tens: few full redraws
         return before != (self.line_ax.get_xlim(), self.image.axes.get_xlim())
 
 
