@@ -52,7 +52,8 @@ def cluster_layout(graph: nx.Graph, clusters: list[str], sweeps: int = 4) -> dic
                 return (sum(others) / len(others) if others else rows[node], node)
             members.sort(key=centre)
             rows.update({n: float(i) for i, n in enumerate(members)})
-    return {n: (float(x), -rows[n]) for x, members in enumerate(columns.values()) for n in members}
+    return {n: (float(x), 0.0 - rows[n] or 0.0) for x, members in enumerate(columns.values())
+            for n in members}
 
 
 def _edge_path(a: tuple, b: tuple):
