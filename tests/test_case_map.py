@@ -94,7 +94,7 @@ def test_case_map_view_survives_saved_data_of_another_shape(tmp_path):
     assert chosen.get_visible() and chosen.get_text() == "Werkgever" and chosen.get_fontweight() == "bold"
     view._party.value = "politie"
     assert chosen.get_text() == "Politie" and "Gekozen partij: Politie" in view._figure.alt.value
-    view._party.value = None
+    view._party.value = ""
     assert not chosen.get_visible() and view._figure.png.startswith(b"\x89PNG")
 
 

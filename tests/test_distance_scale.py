@@ -67,6 +67,7 @@ def test_view(tmp_path, monkeypatch):
                                 exercises_folder=FOLDER)
     assert list(view._dropdowns) == ["ouderen", "studenten", "<b>gasten</b>"]
     assert len(view._dropdowns["ouderen"].options) == 1 + 6 + 1
+    assert view._dropdowns["ouderen"].index == 0 and view._dropdowns["ouderen"].label == "— kies —"
     first_level = view._dropdowns["ouderen"].options[1][1]
     view._dropdowns["ouderen"].value = first_level
     assert view.model.scores()["ouderen"] == 1

@@ -75,7 +75,7 @@ def test_view_sets_levels_saves_and_restores(tmp_path):
     assert "onwenselijk" in view._hints.value
     view._new_group.value = "jongeren"
     view._add_group.click()
-    assert view._group.value == "jongeren" and view._levels["nu"].value is None
+    assert view._group.value == "jongeren" and view._levels["nu"].value == ""
     view._levels["nu"].value = 3
     first_lever = next(iter(view._levers.values()))
     first_lever.value = True
@@ -120,7 +120,8 @@ def test_choosing_a_case_keeps_the_own_street(tmp_path):
     view._place.value = "wijk-a"
     restored = lt.StraatscanView("test-scan", AnswerStore("nb", tmp_path), exercises_folder=FOLDER)
     assert restored._place.value == "wijk-a" and restored._own.value == "Oranjestraat"
-    assert restored._levels["nu"].options[0] == ("— kies —", None)
+    assert restored._levels["nu"].options[0] == ("— kies —", "")
+    assert restored._levels["nu"].index == 0  # the placeholder is shown, not an empty box
 
 
 def test_chart_starts_with_a_hint_and_keeps_the_legend_off_the_ladder():

@@ -10,6 +10,7 @@ from ..answers import AnswerStore
 from ..case_map import CaseMap, CaseMapChart, describe_case_map
 from ..exercises import CaseMapSpec, question as find_question
 from ..loading import load_lexicon
+from .choices import chosen, shown, with_placeholder
 from .figure import FigureView
 from .saved import saved_data_notice
 
@@ -30,9 +31,9 @@ class CaseMapView(widgets.VBox):
         problems = self.model.restore(store.get_data(self.spec.id) if store else None)
         self.chart = CaseMapChart(self.model, self._names, self._stances)
         self._figure = FigureView(self.chart.figure, self.chart.dynamic)
-        self._party = widgets.Dropdown(options=[("— kies een partij —", None)]
+        self._party = widgets.Dropdown(options=with_placeholder([], "— kies een partij —")
                                        + [(p.naam, p.id) for p in self.spec.partijen],
-                                       value=self.model.selected, description="Partij",
+                                       value=shown(self.model.selected), description="Partij",
                                        layout=widgets.Layout(width="auto", max_width="100%"))
         self._party_text = widgets.HTML()
         first_id, first_label = steps[0]
@@ -73,7 +74,7 @@ class CaseMapView(widgets.VBox):
         return handler
 
     def _on_party(self, change) -> None:
-        self.model.select(change["new"])
+        self.model.select(chosen(change["new"]))
         self._show_party()
         if self.store is not None:
             self.store.set(self.spec.id, self.model.summary(self._names), question=self.spec.vraag,

@@ -11,6 +11,7 @@ from ..distance_scale import NOT_ACCEPTED, NOT_ACCEPTED_LABEL, DistanceChart, Di
 from ..exercises import DistanceScaleSpec, question as find_question
 from ..loading import load_lexicon
 from .style import WRONG
+from .choices import chosen, shown, with_placeholder
 from .figure import FigureView
 
 
@@ -29,13 +30,13 @@ class DistanceScaleView(widgets.VBox):
         model = load_lexicon().model(spec.model)
         levels = [(level.id, level.label) for level in model.niveaus]
         self.model = DistanceScale(spec.groepen, levels, store, spec.id, spec.vraag)
-        options = [("— kies —", None)] + [(f"{n}. {label}", lid) for n, (lid, label)
-                                          in enumerate(levels, start=1)]
+        options = with_placeholder([(f"{n}. {label}", lid) for n, (lid, label)
+                                    in enumerate(levels, start=1)])
         options.append((f"{len(levels) + 1}. {NOT_ACCEPTED_LABEL}", NOT_ACCEPTED))
         self._dropdowns = {}
         rows = []
         for group in spec.groepen:
-            dropdown = widgets.Dropdown(options=options, value=self.model.choices[group],
+            dropdown = widgets.Dropdown(options=options, value=shown(self.model.choices[group]),
                                         description=group, style={"description_width": "18em"},
                                         layout=widgets.Layout(width="46em", max_width="100%"))
             dropdown.add_class("lt-lang-label")
@@ -56,7 +57,7 @@ class DistanceScaleView(widgets.VBox):
 
     def _on_choice(self, group):
         def handler(change):
-            self.model.choose(group, change["new"])
+            self.model.choose(group, chosen(change["new"]))
             self._draw()
         return handler
 

@@ -9,6 +9,7 @@ import ipywidgets as widgets
 from ..answers import AnswerStore
 from ..exercises import IntegralCaseSpec, question as find_question
 from ..integral_case import IntegralCase, IntegralChart, describe_integral_case
+from .choices import chosen, shown, with_placeholder
 from .figure import FigureView
 from .saved import saved_data_notice
 
@@ -24,15 +25,15 @@ class IntegralCaseView(widgets.VBox):
         people = "".join(f"<li><b>{html.escape(p.naam)}</b> ({html.escape(p.organisatie)}): "
                          f"{html.escape(p.taak)}</li>" for p in self.spec.professionals)
         self._regisseur = widgets.Dropdown(
-            options=[("— kies de regisseur —", None)] + [(n, n) for n in self.model.professionals],
-            value=self.model.regisseur, description="Regisseur",
+            options=with_placeholder([(n, n) for n in self.model.professionals], "— kies de regisseur —"),
+            value=shown(self.model.regisseur), description="Regisseur",
             layout=widgets.Layout(width="30em", max_width="100%"))
         self._plan = widgets.Textarea(value=self.model.plan, description="Het plan",
                                       placeholder="Wat zijn de doelen van het huishouden, wie doet wat?",
                                       layout=widgets.Layout(width="98%", height="8em"))
         self.chart = IntegralChart(self.model)
         self._figure = FigureView(self.chart.figure, self.chart.dynamic)
-        self._regisseur.observe(lambda change: self._on_regisseur(change["new"]), names="value")
+        self._regisseur.observe(lambda change: self._on_regisseur(chosen(change["new"])), names="value")
         self._plan.observe(lambda change: self._on_plan(change["new"]), names="value")
         super().__init__([
             widgets.HTML(f"<p><i>Het huishouden.</i> {html.escape(self.spec.huishouden)}</p>"

@@ -12,6 +12,7 @@ from ..exercises import StraatscanSpec, question as find_question
 from ..loading import load_lexicon
 from ..straatscan import Straatscan, StraatscanChart
 from .style import WRONG
+from .choices import chosen, shown, with_placeholder
 from .figure import FigureView
 from .saved import saved_data_notice
 
@@ -42,7 +43,7 @@ class StraatscanView(widgets.VBox):
         self._own = widgets.Text(description="Naam", placeholder="bijv. de Oranjestraat in Zwolle",
                                  continuous_update=False, value=own)
         self._case_text = widgets.HTML()
-        rung_options = [("— kies —", None)] + [(f"{n}. {r}", n) for n, r in enumerate(self._rungs, start=1)]
+        rung_options = with_placeholder([(f"{n}. {r}", n) for n, r in enumerate(self._rungs, start=1)])
         self._group = widgets.Dropdown(description="Groep", options=self._group_names())
         self._levels = {key: widgets.Dropdown(description=key.capitalize(), options=rung_options,
                                               layout=widgets.Layout(width="22em"))
@@ -107,14 +108,14 @@ class StraatscanView(widgets.VBox):
         group = self.model.group(self._group.value)
         self._showing = True
         for key, dropdown in self._levels.items():
-            dropdown.value = getattr(group, key)
+            dropdown.value = shown(getattr(group, key))
         self._showing = False
 
     def _on_level(self, key):
         def handler(change):
             if getattr(self, "_showing", False):
                 return
-            self.model.set_levels(self._group.value, **{key: change["new"]})
+            self.model.set_levels(self._group.value, **{key: chosen(change["new"])})
             self._refresh()
         return handler
 
