@@ -133,7 +133,7 @@ class CaseMapChart:
 
         from .rendering import new_figure, plain
 
-        self.figure = figure or new_figure(10.0, 6.0)
+        self.figure = figure or new_figure(8.6, 5.2)
         ax = self.ax = self.figure.add_axes((0.0, 0.0, 1.0, 0.93))
         graph, pos = case.graph(stances), case.layout()
         self.order = list(graph)

@@ -105,17 +105,17 @@ def class_summary(table: pd.DataFrame) -> pd.DataFrame:
     return summary.sort_values("gemiddelde")
 
 
-def level_tick_labels(levels: list[tuple[str, str]], width: int = 13) -> list[str]:
+def level_tick_labels(levels: list[tuple[str, str]], width: int = 12) -> list[str]:
     r"""Short horizontal tick labels: number, the level without its explanation in brackets, wrapped.
 
     Examples
     --------
     >>> level_tick_labels([("v", "Verwant (door familie)"), ("b", "Buurman of -vrouw")])
-    ['1. Verwant', '2. Buurman of\n-vrouw', '3. Geen van\ndeze']
+    ['1. Verwant', '2. Buurman\nof -vrouw', '3. Geen van\ndeze']
     """
     names = [label.split(" (")[0] for _, label in levels] + [NOT_ACCEPTED_LABEL]
-    return [textwrap.fill(f"{n}. {name}", width, break_long_words=False)
-            for n, name in enumerate(names, start=1)]
+    return [textwrap.fill(f"{n}.\u00a0{name}", width, break_long_words=False).replace("\u00a0", " ")
+            for n, name in enumerate(names, start=1)]  # the number stays with the first word
 
 
 class DistanceChart:
@@ -130,15 +130,16 @@ class DistanceChart:
         from .rendering import freeze_layout, new_figure, plain
 
         self.groups, self.levels = list(groups), list(levels)
-        self.figure = figure or new_figure(8.5, 0.42 * max(3, len(self.groups)) + 1.9)
+        self.figure = figure or new_figure(7.6, 0.38 * max(3, len(self.groups)) + 1.7)
         self.ax = self.figure.add_subplot()
         ax, rows = self.ax, range(len(self.groups))
         self.bars = ax.barh(list(rows), [0] * len(self.groups), color="#0072B2")
         self.empty = [ax.text(0.1, y, "nog niet gekozen", va="center", fontsize=8,
                               color="#555555", style="italic") for y in rows]
-        ax.set_yticks(list(rows), [plain(textwrap.fill(g, 34, break_long_words=False))
+        ax.set_yticks(list(rows), [plain(textwrap.fill(g, 28, break_long_words=False,
+                                                                 break_on_hyphens=False))
                                    for g in self.groups], fontsize=8.5)
-        ax.set_xticks(range(1, len(levels) + 2), level_tick_labels(levels), fontsize=7.5)
+        ax.set_xticks(range(1, len(levels) + 2), level_tick_labels(levels), fontsize=7)
         ax.set_xlim(0, len(levels) + 1.5)
         ax.set_ylim(len(self.groups) - 0.5, -0.5)
         ax.grid(axis="x", color="#EEEEEE")

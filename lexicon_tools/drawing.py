@@ -72,7 +72,7 @@ class LemmaNetworkChart:
     path is redrawn (the rest is cached), so a path explorer redraw is cheap.
     """
 
-    ROW = 0.38  # inch per row: room for a two-line label
+    ROW = 0.34  # inch per row: room for a two-line label
 
     def __init__(self, lex: Lexicon, graph: nx.Graph | None = None, ax=None, labels: bool = True):
         from matplotlib.collections import PathCollection
@@ -87,7 +87,7 @@ class LemmaNetworkChart:
                            for c in cluster_ids), default=1))
         own_figure = ax is None
         if own_figure:
-            figure = new_figure(10.0, self.ROW * rows + 1.7)
+            figure = new_figure(8.8, self.ROW * rows + 1.6)
             ax = figure.add_subplot()
         self.ax, self.figure = ax, ax.figure
         for kind, (style, width) in EDGE_STYLES.items():

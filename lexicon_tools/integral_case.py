@@ -124,7 +124,7 @@ class IntegralChart:
     def __init__(self, case: IntegralCase, figure=None):
         from .rendering import new_figure
 
-        self.figure = figure or new_figure(10.0, 4.6)
+        self.figure = figure or new_figure(8.8, 4.1)
         axes = self.figure.subplots(1, 2)
         self.figure.subplots_adjust(left=0.01, right=0.99, bottom=0.02, top=0.9, wspace=0.04)
         for ax, xlim in zip(axes, ((-2.9, 2.9), (-2.6, 3.3))):
@@ -171,7 +171,7 @@ class IntegralChart:
         # scatter sizes are in points², like networkx's node_size
         parts["nodes"].set_sizes([900 if r == "huishouden" else 700 if r == "regisseur" else 500
                                   for r in roles])
-        title = (f"{TITLES[moment]} ({case.contacts_of_household(moment)} "
+        title = (f"{TITLES[moment]}\n({case.contacts_of_household(moment)} "
                  "contact(en) voor het huishouden)")
         changed = parts["title"].get_text() != title
         parts["title"].set_text(title)

@@ -122,7 +122,7 @@ class ProfileChart:
     def __init__(self, rating: ProfileRating, title: str = "Profiel", figure=None):
         from .rendering import freeze_layout, new_figure, plain
 
-        self.figure = figure or new_figure(8.0, 0.55 * len(rating.dimensions) + 1.9)
+        self.figure = figure or new_figure(7.2, 0.5 * len(rating.dimensions) + 1.7)
         ax = self.ax = self.figure.add_subplot()
         y = list(range(len(rating.dimensions)))
         self.lines = [ax.plot([], [], marker=marker, color=colour, markersize=9, linewidth=2,

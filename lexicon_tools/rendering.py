@@ -20,7 +20,7 @@ import struct
 import zlib
 
 
-CSS_DPI = 80  # CSS pixels per figure inch: an 8-inch figure is 640 CSS px wide
+CSS_DPI = 96  # CSS pixels per figure inch (the web's 96 px/in: 9 pt text is 12 CSS px)
 SCALE = 2  # device pixels per CSS pixel in the PNG (2x: sharp on high-DPI screens)
 
 
@@ -34,7 +34,9 @@ def new_figure(width: float, height: float):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    figure = Figure(figsize=(width, height), dpi=CSS_DPI * SCALE)
+    # whole CSS pixels, so the PNG is exactly SCALE times its CSS size
+    size = [(round(inches * CSS_DPI) + 0.001) / CSS_DPI for inches in (width, height)]
+    figure = Figure(figsize=size, dpi=CSS_DPI * SCALE)
     FigureCanvasAgg(figure)
     return figure
 

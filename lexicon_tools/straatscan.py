@@ -191,8 +191,9 @@ def straatscan_overview(table: pd.DataFrame) -> pd.DataFrame:
     return overview
 
 
-EMPTY_HINT = ("Nog niets gekozen. Kies hierboven bij 'Nu' de trede waar deze groep nu staat,\n"
-              "daarna wat wenselijk is en wat haalbaar is. De ladder loopt van 1 (onder) naar boven.")
+EMPTY_HINT = ("Nog niets gekozen. Kies hierboven bij 'Nu' de trede\n"
+              "waar deze groep nu staat, daarna wat wenselijk is\n"
+              "en wat haalbaar is. Trede 1 staat onderaan.")
 
 
 class StraatscanChart:
@@ -204,7 +205,7 @@ class StraatscanChart:
         from .rendering import new_figure
 
         self.rungs, self.undesirable = list(rungs), set(undesirable)
-        self.figure = figure or new_figure(8.0, 4.8)
+        self.figure = figure or new_figure(7.2, 4.3)
         self._shown: tuple | None = None
         self.dynamic: list = []
 

@@ -76,7 +76,9 @@ def test_integral_chart_labels_do_not_overlap_and_only_the_after_panel_changes()
             assert len(labels) == 8
             assert not _overlaps([t.get_window_extent(renderer) for t in labels])
             assert all(chart.figure.bbox.contains(*t.get_window_extent(renderer).p1) for t in labels)
-    assert "1 contact(en)" in chart.title.get_text()
+            title = ax.title.get_window_extent(renderer)
+            assert chart.figure.bbox.x0 <= title.x0 and title.x1 <= chart.figure.bbox.x1
+    assert "(1 contact(en)" in chart.title.get_text()
     assert all(a.axes is chart.axes[1] for a in chart.dynamic) and len(chart.dynamic) == 2
     case.choose_regisseur("woonconsulent")
     assert chart.update(case) is False  # only lines and colours change: no full redraw

@@ -135,6 +135,8 @@ def test_chart_starts_with_a_hint_and_keeps_the_legend_off_the_ladder():
     legend_box = chart.figure.legends[0].get_window_extent(renderer)
     axes_box = chart.ax.get_window_extent(renderer)
     assert legend_box.y1 <= axes_box.y0, "the legend must not cover the ladder"
+    hint = chart.empty.get_window_extent(renderer)
+    assert axes_box.x0 < hint.x0 and hint.x1 < axes_box.x1, "the hint stays inside the ladder"
     assert not chart.update([("alle bewoners", {"nu": 2, "wenselijk": 3, "haalbaar": None})])
     assert not chart.empty.get_visible()
     assert chart.marks["nu"].get_offsets().tolist() == [[-0.18, 2.0]]

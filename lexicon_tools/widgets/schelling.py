@@ -27,7 +27,7 @@ class SchellingChart:
         from matplotlib.colors import ListedColormap
         from matplotlib.ticker import MaxNLocator, PercentFormatter
 
-        self.figure = new_figure(9.5, 4.2)
+        self.figure = new_figure(8.4, 3.7)
         grid_ax = self.figure.add_axes((0.01, 0.04, 0.42, 0.84))
         self.line_ax = self.figure.add_axes((0.55, 0.14, 0.42, 0.74))
         self.image = grid_ax.imshow(model.grid, cmap=ListedColormap(GRID_COLOURS), vmin=0, vmax=2,
