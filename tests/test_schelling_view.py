@@ -34,12 +34,12 @@ def test_chart_axes_are_integer_steps_and_percentages():
     view = lt.SchellingView(size=12, seed=3)
     ax = view.chart.line_ax
     view.chart.figure.canvas.draw()
-    assert ax.get_xlim() == (0, 10)  # never -0.04 .. 0.04 at the start
-    ticks = [t for t in ax.get_xticks() if 0 <= t <= 10]
+    assert ax.get_xlim() == (0, 30)  # never -0.04 .. 0.04 at the start
+    ticks = [t for t in ax.get_xticks() if 0 <= t <= 30]
     assert all(float(t).is_integer() for t in ticks)
     assert [t.get_text() for t in ax.get_yticklabels()][-1].endswith("%")
     view._run.click()
-    assert ax.get_xlim()[1] == max(10, -(-view.model.steps // 10) * 10) >= view.model.steps
+    assert ax.get_xlim()[1] == max(30, -(-view.model.steps // 30) * 30) >= view.model.steps
 
 
 def test_figure_is_rendered_at_twice_its_css_size():

@@ -38,7 +38,7 @@ class SchellingChart:
                                       clip_on=False)
         self.line_ax.set_ylim(0, 1)
         self.line_ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-        self.line_ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        self.line_ax.xaxis.set_major_locator(MaxNLocator(integer=True, steps=[1, 2, 5, 10]))
         self.line_ax.grid(color="#EEEEEE")
         self.line_ax.set_xlabel("stap")
         self.line_ax.set_ylabel("aandeel gelijke buren")
@@ -58,7 +58,8 @@ class SchellingChart:
         self.image.axes.set_ylim(model.size - 0.5, -0.5)
         self.line.set_data(np.arange(len(model.history)), model.history)
         steps = len(model.history) - 1
-        self.line_ax.set_xlim(0, max(10, -(-steps // 10) * 10))  # grows in tens: few full redraws
+        # grows per RUN_STEPS: the axis (and so the whole figure) is redrawn only then
+        self.line_ax.set_xlim(0, max(RUN_STEPS, -(-steps // RUN_STEPS) * RUN_STEPS))
         return before != (self.line_ax.get_xlim(), self.image.axes.get_xlim())
 
 
