@@ -138,6 +138,8 @@ def figure_png(figure, dpi: int = CSS_DPI * SCALE) -> bytes:
     x0, x1 = max(0, int(box.x0 * dpi) - pad), min(width, int(np.ceil(box.x1 * dpi)) + pad)
     y0 = max(0, height - int(np.ceil(box.y1 * dpi)) - pad)
     y1 = min(height, height - int(box.y0 * dpi) + pad)
+    x1 -= (x1 - x0) % SCALE  # whole CSS pixels: exactly SCALE times the shown size
+    y1 -= (y1 - y0) % SCALE
     png = encode_png(np.ascontiguousarray(pixels[y0:y1, x0:x1]))
     _close(figure)
     return png

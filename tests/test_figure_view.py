@@ -67,6 +67,7 @@ def test_show_trims_any_pyplot_figure_and_closes_it():
     figure.text(0.5, 0.5, "klein")
     png = figure_png(figure)
     assert png_size(png)[0] < 6 * CSS_DPI * SCALE / 2  # trimmed to the text
+    assert all(side % SCALE == 0 for side in png_size(png))
     assert not plt.fignum_exists(figure.number)
     view = FigureView()
     figure, _ = plt.subplots()
