@@ -3,7 +3,7 @@ Bosselaar & Bannink): a person in the middle, parties around with their own goal
 boundary spanner's steps worked out per party.
 """
 
-__all__ = ["CaseMap", "draw_case_map", "describe_case_map"]
+__all__ = ["CaseMap", "CaseMapChart", "draw_case_map", "describe_case_map"]
 
 import math
 import textwrap
@@ -77,14 +77,25 @@ class CaseMap:
     def to_data(self) -> dict:
         return {"gekozen": self.selected, "teksten": {k: dict(v) for k, v in self.texts.items()}}
 
-    def restore(self, data: dict | None) -> None:
+    def restore(self, data) -> list[str]:
+        """Restore saved texts and the chosen party; return Dutch notes on skipped parts."""
         if not data:
-            return
-        for owner, texts in (data.get("teksten") or {}).items():
-            if owner == "_eigen" or owner in self.parties:
-                self.texts[owner] = {k: str(v) for k, v in (texts or {}).items() if k in dict(self.steps)}
+            return []
+        if not isinstance(data, dict):
+            return ["de opgeslagen casuskaart heeft een onbekende vorm"]
+        problems, steps = [], dict(self.steps)
+        texts = data.get("teksten") if isinstance(data.get("teksten"), dict) else {}
+        for owner, saved in texts.items():
+            if owner != "_eigen" and owner not in self.parties:
+                problems.append(f"teksten bij onbekende partij '{owner}'")
+                continue
+            if not isinstance(saved, dict):
+                problems.append(f"teksten bij '{owner}' hebben een onbekende vorm")
+                continue
+            self.texts[owner] = {k: str(v) for k, v in saved.items() if k in steps and v is not None}
         if data.get("gekozen") in self.parties:
             self.selected = data["gekozen"]
+        return problems
 
     def graph(self, stances: dict[str, str] | None = None) -> nx.Graph:
         graph = nx.Graph()
@@ -111,30 +122,59 @@ def describe_case_map(case: CaseMap, names: dict[str, str], stances: dict[str, s
             f"{len(parts)} partijen: " + "; ".join(parts) + "." + chosen)
 
 
-def draw_case_map(case: CaseMap, names: dict[str, str], stances: dict[str, str], ax=None):
-    """The case as a network: the chosen party highlighted, each party's stance on its edge."""
-    import matplotlib.pyplot as plt
+ROLE_COLOURS = {"centrum": "#E69F00", "verbinder": "#009E73", "partij": "#56B4E9"}
 
-    if ax is None:
-        _, ax = plt.subplots(figsize=(10, 6))
-    graph, pos = case.graph(stances), case.layout()
-    colours = {"centrum": "#E69F00", "verbinder": "#009E73", "partij": "#56B4E9"}
-    nodes = list(graph)
-    nx.draw_networkx_edges(graph, pos, ax=ax, edge_color="#888888")
-    nx.draw_networkx_nodes(graph, pos, nodelist=nodes, ax=ax, edgecolors="black",
-                           node_color=[colours[graph.nodes[n]["rol"]] for n in nodes],
-                           linewidths=[3.5 if n == case.selected else 0.8 for n in nodes],
-                           node_size=[1100 if n == case.selected else 800 for n in nodes])
-    for node, (x, y) in pos.items():
-        label = names.get(node, node)
-        ax.text(x, y - 0.2, textwrap.fill(label, 16, break_long_words=False), ha="center", va="top", fontsize=8,
-                fontweight="bold" if node == case.selected else "normal")
-    for party in case.parties:
-        x, y = pos[party]
-        stance = stances.get(party, "")
-        if stance:
-            ax.text(x * 0.55, y * 0.55 + 0.08, textwrap.fill(f"'{stance}'", 18), ha="center",
-                    fontsize=7, style="italic", color="#444444")
-    ax.set_xlim(-3.0, 3.0), ax.set_ylim(-1.6, 2.4), ax.set_axis_off()
-    ax.set_title("Casuskaart: ieder zijn eigen doel (dik omrand = gekozen partij)")
-    return ax
+
+class CaseMapChart:
+    """One persistent case map: edges and stances drawn once; nodes and labels show the choice."""
+
+    def __init__(self, case: CaseMap, names: dict[str, str], stances: dict[str, str], figure=None):
+        from matplotlib.collections import LineCollection
+
+        from .rendering import new_figure, plain
+
+        self.figure = figure or new_figure(8.6, 5.2)
+        ax = self.ax = self.figure.add_axes((0.0, 0.0, 1.0, 0.93))
+        graph, pos = case.graph(stances), case.layout()
+        self.order = list(graph)
+        ax.add_collection(LineCollection([[pos[a], pos[b]] for a, b in graph.edges],
+                                         colors="#888888", zorder=1))
+        self.nodes = ax.scatter([pos[n][0] for n in self.order], [pos[n][1] for n in self.order],
+                                c=[ROLE_COLOURS[graph.nodes[n]["rol"]] for n in self.order],
+                                edgecolors="black", zorder=2)
+        self.labels = [ax.text(pos[n][0], pos[n][1] - 0.2,
+                               plain(textwrap.fill(names.get(n, n), 16, break_long_words=False)),
+                               ha="center", va="top", fontsize=8, zorder=3) for n in self.order]
+        for party in case.parties:
+            x, y = pos[party]
+            if stances.get(party):
+                ax.text(x * 0.55, y * 0.55 + 0.08, plain(textwrap.fill(f"'{stances[party]}'", 18)),
+                        ha="center", fontsize=7, style="italic", color="#444444", zorder=2,
+                        bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0})
+        ax.set_xlim(-3.0, 3.0), ax.set_ylim(-1.6, 2.4), ax.set_axis_off()
+        self.figure.suptitle("Casuskaart: ieder zijn eigen doel (dik omrand = gekozen partij)",
+                             fontsize=11)
+        # the chosen party's label: bold, on a white ground over its normal label
+        self.chosen_label = ax.text(0, 0, "", ha="center", va="top", fontsize=8, zorder=4,
+                                    fontweight="bold", bbox={"facecolor": "white",
+                                                             "edgecolor": "none", "pad": 0.5})
+        self.dynamic = [self.nodes, self.chosen_label]
+        self.update(case)
+
+    def update(self, case: CaseMap) -> None:
+        chosen = [n == case.selected for n in self.order]
+        self.nodes.set_sizes([1100 if c else 800 for c in chosen])
+        self.nodes.set_linewidths([3.5 if c else 0.8 for c in chosen])
+        self.chosen_label.set_visible(case.selected is not None)
+        if case.selected is not None:
+            label = self.labels[self.order.index(case.selected)]
+            self.chosen_label.set_text(label.get_text())
+            self.chosen_label.set_position(label.get_position())
+
+
+def draw_case_map(case: CaseMap, names: dict[str, str], stances: dict[str, str], ax=None):
+    """The case as a network: the chosen party highlighted, each party's stance on its edge.
+
+    Returns the Axes of a new pyplot-free figure (``ax`` is accepted for compatibility and ignored).
+    """
+    return CaseMapChart(case, names, stances).ax

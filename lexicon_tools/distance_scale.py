@@ -8,8 +8,9 @@ levels.
 """
 
 __all__ = ["DistanceScale", "NOT_ACCEPTED", "read_class_scores", "class_summary", "show_class_distances",
-           "draw_distance_scores"]
+           "draw_distance_scores", "DistanceChart"]
 
+import textwrap
 from datetime import date
 from pathlib import Path
 
@@ -104,32 +105,81 @@ def class_summary(table: pd.DataFrame) -> pd.DataFrame:
     return summary.sort_values("gemiddelde")
 
 
+def level_tick_labels(levels: list[tuple[str, str]], width: int = 12) -> list[str]:
+    r"""Short horizontal tick labels: number, the level without its explanation in brackets, wrapped.
+
+    Examples
+    --------
+    >>> level_tick_labels([("v", "Verwant (door familie)"), ("b", "Buurman of -vrouw")])
+    ['1. Verwant', '2. Buurman\nof -vrouw', '3. Geen van\ndeze']
+    """
+    names = [label.split(" (")[0] for _, label in levels] + [NOT_ACCEPTED_LABEL]
+    return [textwrap.fill(f"{n}.\u00a0{name}", width, break_long_words=False).replace("\u00a0", " ")
+            for n, name in enumerate(names, start=1)]  # the number stays with the first word
+
+
+class DistanceChart:
+    """One persistent bar chart of the groups' scores; :meth:`update` changes only the bars.
+
+    Every group keeps its row (an empty row says 'nog niet gekozen'), so the layout is computed
+    once and a redraw only moves bars.
+    """
+
+    def __init__(self, groups: list[str], levels: list[tuple[str, str]], figure=None,
+                 title: str = "Sociale afstand per groep"):
+        from .rendering import freeze_layout, new_figure, plain
+
+        self.groups, self.levels = list(groups), list(levels)
+        self.figure = figure or new_figure(7.6, 0.38 * max(3, len(self.groups)) + 1.7)
+        self.ax = self.figure.add_subplot()
+        ax, rows = self.ax, range(len(self.groups))
+        self.bars = ax.barh(list(rows), [0] * len(self.groups), color="#0072B2")
+        self.empty = [ax.text(0.1, y, "nog niet gekozen", va="center", fontsize=8,
+                              color="#555555", style="italic") for y in rows]
+        ax.set_yticks(list(rows), [plain(textwrap.fill(g, 28, break_long_words=False,
+                                                                 break_on_hyphens=False))
+                                   for g in self.groups], fontsize=8.5)
+        ax.set_xticks(range(1, len(levels) + 2), level_tick_labels(levels), fontsize=7)
+        ax.set_xlim(0, len(levels) + 1.5)
+        ax.set_ylim(len(self.groups) - 0.5, -0.5)
+        ax.grid(axis="x", color="#EEEEEE")
+        ax.set_axisbelow(True)
+        ax.set_xlabel("hoe verder naar rechts, hoe groter de afstand", fontsize=9)
+        ax.set_title(plain(title), fontsize=11)
+        freeze_layout(self.figure)
+
+    @property
+    def dynamic(self) -> list:
+        """The artists that change with the scores (the rest is drawn once)."""
+        return [*self.bars, *self.empty]
+
+    def update(self, scores: dict) -> None:
+        for bar, label, group in zip(self.bars, self.empty, self.groups):
+            score = scores.get(group)
+            missing = score is None or score != score
+            bar.set_width(0 if missing else float(score))
+            label.set_visible(missing)
+
+
 def draw_distance_scores(scores: pd.Series | dict, levels: list[tuple[str, str]], ax=None,
                          title: str = "Sociale afstand per groep"):
-    """Horizontal bars: a score per group (1 = closest), the level names on the axis."""
-    import matplotlib.pyplot as plt
+    """Horizontal bars: a score per group (1 = closest), the level names on the axis.
 
+    Returns the Axes of a new pyplot-free figure (``ax`` is accepted for compatibility and
+    ignored when given: the chart needs its own layout).
+    """
     series = pd.Series(scores, dtype="float").dropna().sort_values()
-    if ax is None:
-        _, ax = plt.subplots(figsize=(8, 0.45 * max(3, len(series)) + 1.2))
-    ax.barh(list(series.index), list(series.values), color="#0072B2")
-    ticks = list(range(1, len(levels) + 2))
-    ax.set_xticks(ticks, [f"{n}. {label}" for n, (_, label) in enumerate(levels, start=1)]
-                  + [f"{len(levels) + 1}. {NOT_ACCEPTED_LABEL}"], rotation=30, ha="right", fontsize=8)
-    ax.set_xlim(0, len(levels) + 1.5)
-    ax.invert_yaxis()
-    ax.set_xlabel("hoe verder naar rechts, hoe groter de afstand")
-    ax.set_title(title)
-    ax.figure.tight_layout()
-    return ax
+    chart = DistanceChart(list(series.index), levels, title=title)
+    chart.update(series.to_dict())
+    return chart.ax
 
 
 def show_class_distances(source: str | Path = ".", model_id: str = "bogardus-schaal") -> None:
     """For lecturers: read the class's anonymous exports and show the mean per group as a chart."""
-    import matplotlib.pyplot as plt
     from IPython.display import Markdown, display
 
     from .loading import load_lexicon
+    from .rendering import display_figure
 
     table, problems = read_class_scores(source)
     for problem in problems:
@@ -143,5 +193,5 @@ def show_class_distances(source: str | Path = ".", model_id: str = "bogardus-sch
     levels = [(lv.id, lv.label) for lv in load_lexicon().model(model_id).niveaus]
     ax = draw_distance_scores(summary["gemiddelde"], levels,
                               title=f"Gemiddelde sociale afstand in de klas (n = {len(table)})")
-    display(ax.figure)
-    plt.close(ax.figure)
+    display_figure(ax.figure, f"Gemiddelde score per groep (n = {len(table)}): " + "; ".join(
+        f"{group}: {mean}" for group, mean in summary["gemiddelde"].items()))

@@ -5,9 +5,10 @@ Before: every professional has a separate line to the household and they hardly 
 other. After: one regisseur is the household's contact and coordinates the others around one plan.
 """
 
-__all__ = ["IntegralCase", "draw_integral_case", "describe_integral_case", "HOUSEHOLD"]
+__all__ = ["IntegralCase", "IntegralChart", "draw_integral_case", "describe_integral_case", "HOUSEHOLD"]
 
 import math
+import textwrap
 
 import networkx as nx
 
@@ -82,11 +83,21 @@ class IntegralCase:
     def to_data(self) -> dict:
         return {"regisseur": self.regisseur, "plan": self.plan}
 
-    def restore(self, data: dict | None) -> None:
-        if data and data.get("regisseur") in self.professionals:
-            self.regisseur = data["regisseur"]
-        if data:
-            self.plan = str(data.get("plan", ""))
+    def restore(self, data) -> list[str]:
+        """Restore the saved regisseur and plan; return Dutch notes on parts that were skipped."""
+        if not data:
+            return []
+        if not isinstance(data, dict):
+            return ["de opgeslagen casus heeft een onbekende vorm"]
+        problems = []
+        regisseur = data.get("regisseur")
+        if regisseur in self.professionals:
+            self.regisseur = regisseur
+        elif regisseur is not None:
+            problems.append(f"regisseur '{regisseur}' staat niet (meer) in de lijst")
+        plan = data.get("plan")
+        self.plan = plan if isinstance(plan, str) else "" if plan is None else str(plan)
+        return problems
 
 
 def describe_integral_case(case: IntegralCase) -> str:
@@ -99,23 +110,96 @@ def describe_integral_case(case: IntegralCase) -> str:
             f"{before - 1} anderen rond één plan verbindt.")
 
 
-def draw_integral_case(case: IntegralCase, axes=None):
-    """Two panels side by side: before and after."""
-    import matplotlib.pyplot as plt
+COLOURS = {"huishouden": "#E69F00", "professional": "#56B4E9", "regisseur": "#009E73"}
+TITLES = {"voor": "Vóór: ieder apart", "na": "Na: één plan, één regisseur"}
 
-    if axes is None:
-        _, axes = plt.subplots(1, 2, figsize=(11, 4.8))
-    colours = {"huishouden": "#E69F00", "professional": "#56B4E9", "regisseur": "#009E73"}
-    for ax, moment, title in zip(axes, ("voor", "na"), ("Vóór: ieder apart", "Na: één plan, één regisseur")):
-        graph, pos = case.graph(moment), case.layout(moment)
-        nx.draw_networkx_edges(graph, pos, ax=ax, edge_color="#777777")
-        nodes = list(graph)
-        nx.draw_networkx_nodes(graph, pos, nodelist=nodes, ax=ax, edgecolors="black",
-                               node_color=[colours[graph.nodes[n]["rol"]] for n in nodes],
-                               node_size=[900 if n == HOUSEHOLD else 500 for n in nodes])
-        for name, (x, y) in pos.items():
-            ax.text(x, y - 0.28, name, ha="center", va="top", fontsize=8)
-        ax.set_title(f"{title} ({case.contacts_of_household(moment)} contact(en) voor het huishouden)",
-                     fontsize=10)
-        ax.set_xlim(-2.4, 2.2), ax.set_ylim(-2.0, 2.0), ax.set_axis_off()
-    return axes
+
+class IntegralChart:
+    """Two persistent panels, before and after. In the 'after' panel every professional keeps a
+    fixed place (so the labels are drawn once); choosing a regisseur only changes lines and colours.
+    """
+
+    AFTER_CENTRE = (-0.4, 0.0)
+
+    def __init__(self, case: IntegralCase, figure=None):
+        from .rendering import new_figure
+
+        self.figure = figure or new_figure(8.8, 4.1)
+        axes = self.figure.subplots(1, 2)
+        self.figure.subplots_adjust(left=0.01, right=0.99, bottom=0.02, top=0.9, wspace=0.04)
+        for ax, xlim in zip(axes, ((-2.9, 2.9), (-2.6, 3.3))):
+            ax.set_xlim(*xlim), ax.set_ylim(-2.2, 2.2), ax.set_axis_off()
+        self.axes = axes
+        self.nodes_order = [HOUSEHOLD, *case.professionals]
+        before = self._network(axes[0], case, case.layout("voor"), (0.0, 0.0))
+        self._show(before, case, "voor")
+        self.after = self._network(axes[1], case, self.after_layout(case), self.AFTER_CENTRE)
+        self._show(self.after, case, "na")
+        self.dynamic = [self.after["edges"], self.after["nodes"]]
+
+    def after_layout(self, case: IntegralCase) -> dict:
+        """Fixed places: the household on the left, the professionals on a half circle right."""
+        cx, cy = self.AFTER_CENTRE
+        last = max(1, len(case.professionals) - 1)
+        positions = {HOUSEHOLD: (-2.1, 0.0)}
+        for index, name in enumerate(case.professionals):
+            angle = math.pi / 2 - math.pi * index / last
+            positions[name] = (cx + 2.0 * math.cos(angle), cy + 1.6 * math.sin(angle))
+        return positions
+
+    def _network(self, ax, case: IntegralCase, pos: dict, hub: tuple) -> dict:
+        from matplotlib.collections import LineCollection
+
+        from .rendering import plain
+
+        parts = {"pos": pos, "title": ax.set_title("", fontsize=10),
+                 "edges": ax.add_collection(LineCollection([], colors="#777777", zorder=1)),
+                 "nodes": ax.scatter([pos[n][0] for n in self.nodes_order],
+                                     [pos[n][1] for n in self.nodes_order],
+                                     edgecolors="black", zorder=2)}
+        for name in self.nodes_order:
+            label = ax.text(0, 0, plain(textwrap.fill(name, 16, break_long_words=False)),
+                            fontsize=8, zorder=3, linespacing=1.1)
+            place_label(label, pos[name], hub, below=name == HOUSEHOLD)
+        return parts
+
+    def _show(self, parts: dict, case: IntegralCase, moment: str) -> bool:
+        graph, pos = case.graph(moment), parts["pos"]
+        parts["edges"].set_segments([[pos[a], pos[b]] for a, b in graph.edges])
+        roles = [graph.nodes[n]["rol"] for n in self.nodes_order]
+        parts["nodes"].set_facecolors([COLOURS[r] for r in roles])
+        # scatter sizes are in points², like networkx's node_size
+        parts["nodes"].set_sizes([900 if r == "huishouden" else 700 if r == "regisseur" else 500
+                                  for r in roles])
+        title = (f"{TITLES[moment]}\n({case.contacts_of_household(moment)} "
+                 "contact(en) voor het huishouden)")
+        changed = parts["title"].get_text() != title
+        parts["title"].set_text(title)
+        return changed
+
+    def update(self, case: IntegralCase) -> bool:
+        """Redraw the 'after' panel; True when its title changed too (a full redraw is needed)."""
+        return self._show(self.after, case, "na")
+
+    @property
+    def title(self):
+        return self.after["title"]
+
+
+def place_label(label, xy: tuple, hub: tuple, below: bool = False, gap: float = 0.3) -> None:
+    """Put a node's label just outside the node, pointing away from the hub (``below``: under it)."""
+    dx, dy = xy[0] - hub[0], xy[1] - hub[1]
+    length = math.hypot(dx, dy)
+    if below or length < 1e-9:
+        label.set_position((xy[0], xy[1] - gap))
+        label.set_ha("center"), label.set_va("top")
+        return
+    ux, uy = dx / length, dy / length
+    label.set_position((xy[0] + gap * ux, xy[1] + gap * uy))
+    label.set_ha("left" if ux > 0.35 else "right" if ux < -0.35 else "center")
+    label.set_va("bottom" if uy > 0.35 else "top" if uy < -0.35 else "center")
+
+
+def draw_integral_case(case: IntegralCase, axes=None):
+    """Two panels side by side: before and after. Returns the two Axes of a new figure."""
+    return IntegralChart(case).axes

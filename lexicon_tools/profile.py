@@ -5,8 +5,9 @@ exercise file; a dimension may be bipolar (``links`` ↔ ``rechts``). Plain Pyth
 comparison, save/restore, drawing and a text alternative.
 """
 
-__all__ = ["ProfileRating", "draw_profiles", "describe_profiles"]
+__all__ = ["ProfileRating", "ProfileChart", "draw_profiles", "describe_profiles"]
 
+import textwrap
 from dataclasses import dataclass
 
 import pandas as pd
@@ -81,15 +82,32 @@ class ProfileRating:
     def to_data(self) -> dict:
         return {"namen": list(self.names), "scores": [dict(r) for r in self.ratings]}
 
-    def restore(self, data: dict | None) -> None:
+    def restore(self, data) -> list[str]:
+        """Restore saved names and scores; return Dutch descriptions of parts that were skipped.
+
+        Scores saved as text ('4') are read; anything else of another shape is skipped.
+        """
+        from .widgets.saved import as_rung
+
         if not data:
-            return
-        for i, name in enumerate(data.get("namen", [])[: len(self.names)]):
-            self.names[i] = str(name)
-        for i, scores in enumerate(data.get("scores", [])[: len(self.names)]):
-            for dim_id, value in (scores or {}).items():
-                if dim_id in self.ratings[i] and (value is None or self.minimum <= value <= self.maximum):
-                    self.ratings[i][dim_id] = value
+            return []
+        if not isinstance(data, dict):
+            return ["het opgeslagen profiel heeft een onbekende vorm"]
+        problems = []
+        names = data.get("namen") if isinstance(data.get("namen"), list) else []
+        for i, name in enumerate(names[: len(self.names)]):
+            if isinstance(name, str) and name.strip():
+                self.names[i] = name
+        scores = data.get("scores") if isinstance(data.get("scores"), list) else []
+        for i, row in enumerate(scores[: len(self.names)]):
+            for dim_id, value in (row.items() if isinstance(row, dict) else []):
+                if dim_id not in self.ratings[i]:
+                    continue
+                try:
+                    self.ratings[i][dim_id] = as_rung(value, self.minimum, self.maximum)
+                except (TypeError, ValueError):
+                    problems.append(f"{self.names[i]}: score '{value}' bij {self._dim(dim_id).label}")
+        return problems
 
 
 def describe_profiles(rating: ProfileRating) -> str:
@@ -98,24 +116,56 @@ def describe_profiles(rating: ProfileRating) -> str:
         " ".join(line.lstrip("- ") + "." for line in rating.summary().splitlines())
 
 
-def draw_profiles(rating: ProfileRating, ax=None, title: str = "Profiel"):
-    """Dimensions top to bottom, one line with its own marker and colour per profile."""
-    import matplotlib.pyplot as plt
+class ProfileChart:
+    """One persistent profile chart: the lines are redrawn; the axes only when names change."""
 
-    table = rating.table()
-    if ax is None:
-        _, ax = plt.subplots(figsize=(8, 0.6 * len(table) + 1.6))
-    y = list(range(len(table)))
-    for column, (marker, colour) in zip(table.columns, MARKERS):
-        ax.plot(table[column].tolist(), y, marker=marker, color=colour, markersize=9, linewidth=2,
-                label=column)
-    labels = [d.label if not d.links else f"{d.links} ↔ {d.rechts}" for d in rating.dimensions]
-    ax.set_yticks(y, labels)
-    ax.invert_yaxis()
-    ax.set_xlim(rating.minimum - 0.3, rating.maximum + 0.3)
-    ax.set_xticks(range(rating.minimum, rating.maximum + 1))
-    ax.grid(axis="x", color="#DDDDDD")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9)
-    ax.set_title(title)
-    ax.figure.tight_layout()
-    return ax
+    def __init__(self, rating: ProfileRating, title: str = "Profiel", figure=None):
+        from .rendering import freeze_layout, new_figure, plain
+
+        self.figure = figure or new_figure(7.2, 0.5 * len(rating.dimensions) + 1.7)
+        ax = self.ax = self.figure.add_subplot()
+        y = list(range(len(rating.dimensions)))
+        self.lines = [ax.plot([], [], marker=marker, color=colour, markersize=9, linewidth=2,
+                              clip_on=False)[0]
+                      for (marker, colour), _ in zip(MARKERS, rating.names)]
+        labels = [d.label if not d.links else f"{d.links} ↔ {d.rechts}" for d in rating.dimensions]
+        ax.set_yticks(y, [plain(textwrap.fill(label, 30)) for label in labels], fontsize=9)
+        ax.set_ylim(len(y) - 0.5, -0.5)
+        ax.set_xlim(rating.minimum - 0.3, rating.maximum + 0.3)
+        ax.set_xticks(range(rating.minimum, rating.maximum + 1))
+        ax.grid(axis="x", color="#DDDDDD")
+        ax.set_title(plain(title), fontsize=11)
+        self._names: list[str] = []
+        self.legend = None
+        self.update(rating)
+        freeze_layout(self.figure)
+
+    @property
+    def dynamic(self) -> list:
+        return list(self.lines)
+
+    def update(self, rating: ProfileRating) -> bool:
+        """Show the ratings; True when the legend (the names) changed too."""
+        from .rendering import plain
+
+        table = rating.table()
+        for line, column in zip(self.lines, table.columns):
+            line.set_data(table[column].tolist(), list(range(len(table))))
+        if list(rating.names) == self._names:
+            return False
+        self._names = list(rating.names)
+        for line, name in zip(self.lines, rating.names):
+            line.set_label(plain(name))
+        if self.legend is not None:
+            self.legend.remove()
+        self.legend = self.figure.legend(handles=self.lines, loc="outside lower center",
+                                         ncols=len(self.lines), fontsize=9, frameon=False)
+        return True
+
+
+def draw_profiles(rating: ProfileRating, ax=None, title: str = "Profiel"):
+    """Dimensions top to bottom, one line with its own marker and colour per profile.
+
+    Returns the Axes of a new pyplot-free figure (``ax`` is accepted for compatibility and ignored).
+    """
+    return ProfileChart(rating, title).ax

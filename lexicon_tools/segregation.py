@@ -4,7 +4,7 @@ Both are plain Python (numpy/pandas), testable without a browser; the widget liv
 ``widgets/schelling.py``.
 """
 
-__all__ = ["SchellingModel", "dissimilarity_index", "fictional_city"]
+__all__ = ["SchellingModel", "dissimilarity_index", "DissimilarityIndex", "fictional_city"]
 
 import numpy as np
 import pandas as pd
@@ -107,7 +107,27 @@ class SchellingModel:
         return max_steps
 
 
-def dissimilarity_index(frame: pd.DataFrame, group_a: str, group_b: str) -> float:
+class DissimilarityIndex(float):
+    """A dissimilarity index: a float that a notebook shows rounded, with what it means.
+
+    Examples
+    --------
+    >>> d = DissimilarityIndex(0.36184815571142004)
+    >>> round(d, 2), d.describe()[:29]
+    (0.36, 'Segregatie-index D = 0,36: 36')
+    """
+
+    def describe(self) -> str:
+        share = f"{self:.0%}"
+        return (f"Segregatie-index D = {self:.2f}".replace(".", ",") + f": {share} van een van "
+                "beide groepen zou moeten verhuizen om de twee groepen gelijk over de wijken te "
+                "spreiden (0 = gelijk verspreid, 1 = volledig gescheiden).")
+
+    def _repr_markdown_(self) -> str:
+        return self.describe().replace("D = ", "*D* = ", 1)
+
+
+def dissimilarity_index(frame: pd.DataFrame, group_a: str, group_b: str) -> DissimilarityIndex:
     """Index of dissimilarity D = ½ Σ |aᵢ/A − bᵢ/B| over the areas (rows) of ``frame``.
 
     0 means both groups are spread alike over the areas; 1 means complete separation. D is the
@@ -121,7 +141,7 @@ def dissimilarity_index(frame: pd.DataFrame, group_a: str, group_b: str) -> floa
     """
     a = frame[group_a] / frame[group_a].sum()
     b = frame[group_b] / frame[group_b].sum()
-    return float(0.5 * (a - b).abs().sum())
+    return DissimilarityIndex(0.5 * (a - b).abs().sum())
 
 
 def fictional_city(seed: int = 2022) -> pd.DataFrame:

@@ -6,12 +6,13 @@ do, choosing levers (aangrijpingspunten) and professional roles from the lemma. 
 state, hints, save/restore, anonymous export rows and the lecturer's class overview.
 """
 
-__all__ = ["Straatscan", "GroupScan", "read_straatscans", "straatscan_overview", "draw_straatscan",
+__all__ = ["Straatscan", "GroupScan", "read_straatscans", "straatscan_overview", "draw_straatscan", "StraatscanChart",
            "show_class_straatscans"]
 
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .anonymous import read_csv_folder, write_anonymous_csv
@@ -52,6 +53,7 @@ class Straatscan:
     hefbomen: list[str] = field(default_factory=list)
     rollen: list[str] = field(default_factory=list)
     actie: str = ""
+    eigen_plek: str = ""  # the student's own street, kept while a case is chosen
 
     def group(self, name: str) -> GroupScan:
         for group in self.groepen:
@@ -118,18 +120,40 @@ class Straatscan:
         return "\n".join(lines)
 
     def to_data(self) -> dict:
-        return {"plek": self.plek, "groepen": [asdict(g) for g in self.groepen],
+        return {"plek": self.plek, "eigen_plek": self.eigen_plek,
+                "groepen": [asdict(g) for g in self.groepen],
                 "hefbomen": list(self.hefbomen), "rollen": list(self.rollen), "actie": self.actie}
 
     @classmethod
-    def from_data(cls, data: dict | None, rungs: list[str], undesirable: set[int]) -> "Straatscan":
+    def from_data(cls, data, rungs: list[str], undesirable: set[int],
+                  problems: list[str] | None = None) -> "Straatscan":
+        """Restore a saved scan; parts of another shape are skipped and described in ``problems``."""
+        from .widgets.saved import as_rung
+
+        problems = [] if problems is None else problems
         scan = cls(rungs=rungs, undesirable=undesirable)
         if not data:
             return scan
-        scan.plek, scan.actie = str(data.get("plek", "")), str(data.get("actie", ""))
-        groups = [GroupScan(**g) for g in data.get("groepen", []) if isinstance(g, dict)]
+        if not isinstance(data, dict):
+            problems.append("de opgeslagen straatscan heeft een onbekende vorm")
+            return scan
+        scan.plek, scan.actie = str(data.get("plek") or ""), str(data.get("actie") or "")
+        scan.eigen_plek = str(data.get("eigen_plek") or "")
+        groups = []
+        for raw in data.get("groepen") or []:
+            if not isinstance(raw, dict) or not str(raw.get("groep") or "").strip():
+                problems.append(f"een groep zonder naam ({str(raw)[:40]})")
+                continue
+            group = GroupScan(str(raw["groep"]))
+            for key in MARKS:
+                try:
+                    setattr(group, key, as_rung(raw.get(key), 1, len(rungs)))
+                except (TypeError, ValueError):
+                    problems.append(f"{group.groep}: trede '{raw.get(key)}' bij {key}")
+            groups.append(group)
         scan.groepen = groups or scan.groepen
-        scan.hefbomen, scan.rollen = list(data.get("hefbomen", [])), list(data.get("rollen", []))
+        scan.hefbomen = [str(x) for x in data.get("hefbomen") or [] if isinstance(x, str)]
+        scan.rollen = [str(x) for x in data.get("rollen") or [] if isinstance(x, str)]
         return scan
 
     def export_rows(self) -> list[dict]:
@@ -167,46 +191,111 @@ def straatscan_overview(table: pd.DataFrame) -> pd.DataFrame:
     return overview
 
 
+EMPTY_HINT = ("Nog niets gekozen. Kies hierboven bij 'Nu' de trede\n"
+              "waar deze groep nu staat, daarna wat wenselijk is\n"
+              "en wat haalbaar is. Trede 1 staat onderaan.")
+
+
+class StraatscanChart:
+    """One persistent ladder chart; marks and arrows are redrawn, the ladder itself only when the
+    groups or the title change.
+    """
+
+    def __init__(self, rungs: list[str], undesirable: set[int], figure=None):
+        from .rendering import new_figure
+
+        self.rungs, self.undesirable = list(rungs), set(undesirable)
+        self.figure = figure or new_figure(7.2, 4.3)
+        self._shown: tuple | None = None
+        self.dynamic: list = []
+
+    def update(self, groups: list[tuple[str, dict]], title: str = "Straatscan") -> bool:
+        """Show ``groups`` (name, {nu, wenselijk, haalbaar}); True when the ladder was rebuilt."""
+        shape = (tuple(name for name, _ in groups), title)
+        rebuilt = shape != self._shown
+        if rebuilt:
+            self._build(shape[0], title)
+            self._shown = shape
+        for key, marks in self.marks.items():
+            points = [(x + offset, levels.get(key)) for x, (_, levels) in enumerate(groups)
+                      for offset in [MARK_OFFSETS[key]] if _is_rung(levels.get(key))]
+            marks.set_offsets(points or np.empty((0, 2)))
+        for arrow, (_, levels) in zip(self.arrows, groups):
+            visible = _is_rung(levels.get("nu")) and _is_rung(levels.get("haalbaar"))
+            arrow.set_visible(visible)
+            if visible:
+                x = self.arrows.index(arrow)
+                arrow.set_positions((x - 0.18, levels["nu"]), (x + 0.18, levels["haalbaar"]))
+        self.empty.set_visible(not any(_is_rung(v) for _, levels in groups for v in levels.values()))
+        return rebuilt
+
+    def _build(self, names: tuple, title: str) -> None:
+        import textwrap
+
+        from matplotlib.lines import Line2D
+        from matplotlib.patches import FancyArrowPatch
+
+        from .rendering import freeze_layout, plain
+
+        self.figure.clear()
+        ax = self.ax = self.figure.add_subplot()
+        for n in range(1, len(self.rungs) + 1):
+            bad = n in self.undesirable
+            ax.axhline(n, color="#D55E00" if bad else "#BBBBBB", linestyle="--" if bad else "-",
+                       linewidth=0.9, zorder=0)
+        ax.set_yticks(range(1, len(self.rungs) + 1),
+                      [f"{n}. {r}" + (" ✗" if n in self.undesirable else "")
+                       for n, r in enumerate(self.rungs, start=1)], fontsize=9)
+        ax.set_ylim(0.5, len(self.rungs) + 0.5)
+        ax.set_xticks(range(len(names)), [plain(textwrap.fill(n, 16, break_long_words=False))
+                                          for n in names], fontsize=9)
+        ax.set_xlim(-0.6, max(0.6, len(names) - 0.4))
+        ax.set_title(plain(title), fontsize=11)
+        self.marks = {key: ax.scatter([], [], marker=marker, s=140, color=colour,
+                                      edgecolor="black", zorder=3)
+                      for key, (marker, colour, _) in MARKS.items()}
+        self.arrows = [ax.add_patch(FancyArrowPatch((0, 0), (0, 0), arrowstyle="->",
+                                                    mutation_scale=14, color="#555555", zorder=2))
+                       for _ in names]
+        self.empty = ax.text(0.5, 0.5, EMPTY_HINT, transform=ax.transAxes, ha="center",
+                             va="center", fontsize=9, color="#333333", zorder=4,
+                             bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": "#BBBBBB"})
+        handles = [Line2D([], [], marker=marker, linestyle="", markersize=9, markerfacecolor=colour,
+                          markeredgecolor="black", label=label)
+                   for marker, colour, label in MARKS.values()]
+        handles.append(Line2D([], [], color="#D55E00", linestyle="--", label="✗ onwenselijke trede"))
+        self.figure.legend(handles=handles, loc="outside lower center", ncols=4, fontsize=9,
+                           frameon=False)
+        self.dynamic = [*self.marks.values(), *self.arrows, self.empty]
+        freeze_layout(self.figure)
+
+
+MARK_OFFSETS = {"nu": -0.18, "wenselijk": 0.0, "haalbaar": 0.18}
+
+
+def _is_rung(value) -> bool:
+    """A chosen rung: not None, not NaN (class means may be fractions)."""
+    return value is not None and value == value
+
+
 def draw_straatscan(groups: list[tuple[str, dict]], rungs: list[str], undesirable: set[int],
                     ax=None, title: str = "Straatscan"):
-    """Draw groups (name, {nu, wenselijk, haalbaar}) on the ladder: rungs bottom to top."""
-    import matplotlib.pyplot as plt
-    from matplotlib.lines import Line2D
+    """Draw groups (name, {nu, wenselijk, haalbaar}) on the ladder: rungs bottom to top.
 
-    if ax is None:
-        _, ax = plt.subplots(figsize=(3.4 + 1.6 * max(1, len(groups)), 4.6))
-    for n in range(1, len(rungs) + 1):
-        ax.axhline(n, color="#D55E00" if n in undesirable else "#CCCCCC",
-                   linestyle="--" if n in undesirable else "-", linewidth=0.8, zorder=0)
-    for x, (name, levels) in enumerate(groups):
-        for offset, (key, (marker, colour, label)) in zip((-0.18, 0, 0.18), MARKS.items()):
-            value = levels.get(key)
-            if value is not None and value == value:  # skip None and NaN
-                ax.scatter(x + offset, value, marker=marker, s=140, color=colour, edgecolor="black",
-                           zorder=3)
-        if levels.get("nu") is not None and levels.get("haalbaar") is not None:
-            ax.annotate("", xy=(x + 0.18, levels["haalbaar"]), xytext=(x - 0.18, levels["nu"]),
-                        arrowprops={"arrowstyle": "->", "color": "#555555"})
-    ax.set_yticks(range(1, len(rungs) + 1),
-                  [f"{n}. {r}" + (" ✗" if n in undesirable else "") for n, r in
-                   enumerate(rungs, start=1)])
-    ax.set_ylim(0.5, len(rungs) + 0.5)
-    ax.set_xticks(range(len(groups)), [name for name, _ in groups], rotation=20, ha="right")
-    ax.set_xlim(-0.6, max(0.6, len(groups) - 0.4))
-    handles = [Line2D([], [], marker=marker, linestyle="", markersize=9, markerfacecolor=colour,
-                      markeredgecolor="black", label=label) for marker, colour, label in MARKS.values()]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
-    ax.set_title(title)
-    ax.figure.tight_layout()
-    return ax
+    Returns the Axes of a new pyplot-free figure (``ax`` is accepted for compatibility and
+    ignored: the chart lays itself out).
+    """
+    chart = StraatscanChart(rungs, undesirable)
+    chart.update(groups, title)
+    return chart.ax
 
 
 def show_class_straatscans(source: str | Path = ".", model_id: str = "ladder-onderlinge-verbintenissen") -> None:
     """For lecturers: read a class's anonymous straatscan exports and show an overview and chart."""
-    import matplotlib.pyplot as plt
     from IPython.display import Markdown, display
 
     from .loading import load_lexicon
+    from .rendering import display_figure
 
     table, problems = read_straatscans(source)
     for problem in problems:
@@ -222,5 +311,6 @@ def show_class_straatscans(source: str | Path = ".", model_id: str = "ladder-ond
     undesirable = {n for n, lv in enumerate(ladder.niveaus, start=1) if lv.wenselijk is False}
     groups = [(place, row.to_dict()) for place, row in overview.iterrows()]
     ax = draw_straatscan(groups, rungs, undesirable, title="Straatscans van de klas (gemiddelden)")
-    display(ax.figure)
-    plt.close(ax.figure)
+    display_figure(ax.figure, "Gemiddelde treden per plek (nu, wenselijk, haalbaar): " + "; ".join(
+        f"{place}: {row['nu']}, {row['wenselijk']}, {row['haalbaar']}"
+        for place, row in overview.iterrows()))

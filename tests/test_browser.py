@@ -180,7 +180,7 @@ def test_start_notebook_answer_survives_kernel_restart(page, lab, shot_on_failur
     areas = page.locator(".lt-reflectie textarea")
     areas.first.wait_for(timeout=90_000)
     page.wait_for_function("() => document.querySelectorAll('.lt-reflectie textarea').length >= 3")
-    page.wait_for_selector(".jp-RenderedImage img", state="attached")  # the lemma graph
+    page.wait_for_selector(".jp-OutputArea-output img[alt]", state="attached")  # the lemma graph
 
     answer = "Een buurtwerker die gewoon elke week langskwam."
     areas.first.click()

@@ -46,3 +46,38 @@ def test_view_with_bipolar_dimensions(tmp_path):
     assert view.model.names == ["Casus"] and view.model.dimensions[0].links == "afstandelijk"
     view._buttons[(0, "macht")].value = 2
     assert view.model.table().loc["Macht", "Casus"] == 2
+
+
+def test_restore_reads_text_scores_and_reports_what_it_skipped():
+    rating = ProfileRating([Dim("a", "Gebruik"), Dim("b", "Comfort")], ["Plein"])
+    problems = rating.restore({"namen": ["Plein"], "scores": [{"a": "4", "b": "veel"}], "extra": 1})
+    assert rating.ratings == [{"a": 4, "b": None}]
+    assert problems == ["Plein: score 'veel' bij Comfort"]
+    assert rating.restore(["kapot"]) == ["het opgeslagen profiel heeft een onbekende vorm"]
+    assert rating.restore({"namen": "geen lijst", "scores": [None]}) == []
+
+
+def test_view_survives_saved_data_of_another_shape(tmp_path):
+    store = AnswerStore("nb", tmp_path, delay=0)
+    view = lt.ProfileView("test-profiel", store, exercises_folder=FOLDER)
+    dims = [d.id for d in view.model.dimensions]
+    store.set("test-profiel", "oud", data={"namen": ["A", "B"], "scores": [{dims[0]: "3", dims[1]: "x"}],
+                                            "nieuw veld": True})
+    view = lt.ProfileView("test-profiel", AnswerStore("nb", tmp_path), exercises_folder=FOLDER)
+    assert view._buttons[(0, dims[0])].value == 3
+    notice = view.children[1].value
+    assert "nb.json" in notice and "score &#x27;x&#x27;" in notice
+
+
+def test_chart_redraws_lines_and_keeps_names_literal():
+    from lexicon_tools.profile import ProfileChart
+
+    rating = ProfileRating([Dim("a", "Gebruik"), Dim("b", "Comfort")], ["$5 plein$", "Park"])
+    chart = ProfileChart(rating)
+    assert [t.get_text() for t in chart.legend.get_texts()] == [r"\$5 plein\$", "Park"]
+    assert chart.legend.get_texts()[0]._preprocess_math(r"\$5 plein\$") == ("$5 plein$", False)
+    rating.rate(0, "a", 4)
+    assert chart.update(rating) is False
+    assert list(chart.lines[0].get_xdata())[0] == 4
+    rating.rename(1, "Stadspark")
+    assert chart.update(rating) is True and chart.legend.get_texts()[1].get_text() == "Stadspark"

@@ -41,10 +41,11 @@ def test_path_explorer_shows_each_link_with_its_reason():
     assert view._steps.value.count("<li>") == len(view.path) - 1
     first_reason = graph.edges[view.path[0], view.path[1]]["reasons"][0]
     assert first_reason[:30].replace("'", "&#x27;") in view._steps.value
-    drawn = bytes(view._figure.value)
-    assert drawn.startswith(b"\x89PNG")
+    drawn = view._figure.png
+    assert drawn.startswith(b"\x89PNG") and "alt='Netwerk van de lemma" in view._figure.image.value
     view._end.value = "eenzaamheid"
-    assert view.path[-1] == "eenzaamheid" and bytes(view._figure.value) != drawn
+    assert view.path[-1] == "eenzaamheid" and view._figure.png != drawn
+    assert [t.get_text() for t in view.chart.path_labels][-1] == "Eenzaamheid"
     view._end.value = "wederkerigheid"
     assert view.path == ["wederkerigheid"] and "0 stap(pen)" in view._steps.value
 

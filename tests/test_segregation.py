@@ -68,3 +68,17 @@ def test_fictional_city_is_deterministic_and_partly_segregated():
     city = fictional_city()
     assert city.equals(fictional_city()) and len(city) == 10
     assert 0.2 < dissimilarity_index(city, "groep_a", "groep_b") < 0.6
+
+
+def test_dissimilarity_index_is_shown_rounded_with_its_meaning():
+    from lexicon_tools.segregation import DissimilarityIndex
+
+    d = DissimilarityIndex(0.36184815571142004)
+    assert d == 0.36184815571142004 and isinstance(d, float)
+    shown = d._repr_markdown_()
+    assert shown.startswith("Segregatie-index *D* = 0,36: 36% van een van beide groepen")
+    assert "0.3618" not in shown and "volledig gescheiden" in shown
+    from lexicon_tools.segregation import fictional_city
+
+    city = fictional_city()
+    assert "Segregatie-index" in dissimilarity_index(city, "groep_a", "groep_b")._repr_markdown_()

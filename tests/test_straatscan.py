@@ -75,7 +75,7 @@ def test_view_sets_levels_saves_and_restores(tmp_path):
     assert "onwenselijk" in view._hints.value
     view._new_group.value = "jongeren"
     view._add_group.click()
-    assert view._group.value == "jongeren" and view._levels["nu"].value is None
+    assert view._group.value == "jongeren" and view._levels["nu"].value == ""
     view._levels["nu"].value = 3
     first_lever = next(iter(view._levers.values()))
     first_lever.value = True
@@ -92,3 +92,54 @@ def test_view_own_place(tmp_path):
     view._place.value = "eigen"
     view._own.value = "Mijn straat"
     assert view.model.plek == "Mijn straat" and view._case_text.value == ""
+
+
+def test_saved_data_of_another_shape_is_kept_where_readable(tmp_path):
+    store = AnswerStore("nb", tmp_path, delay=0)
+    store.set("test-scan", "oud", data={
+        "plek": "Mijn straat", "extra": 1, "hefbomen": ["x", 3],
+        "groepen": [{"groep": "ouderen", "nu": "2", "wenselijk": "veel", "haalbaar": 4, "kleur": "rood"},
+                    "kapot", {"nu": 1}]})
+    view = lt.StraatscanView("test-scan", store, exercises_folder=FOLDER)
+    group = view.model.group("ouderen")
+    assert (group.nu, group.wenselijk, group.haalbaar) == (2, None, 4)
+    assert view.model.plek == "Mijn straat"
+    notice = view._message.value
+    assert "nb.json" in notice and "niet te lezen" in notice and "ouderen: trede &#x27;veel&#x27;" in notice
+    assert Straatscan.from_data({"hefbomen": ["x", 3]}, ["a"], set()).hefbomen == ["x"]
+    problems = []
+    Straatscan.from_data(["geen dict"], ["a"], set(), problems)
+    assert problems == ["de opgeslagen straatscan heeft een onbekende vorm"]
+
+
+def test_choosing_a_case_keeps_the_own_street(tmp_path):
+    store = AnswerStore("nb", tmp_path, delay=0)
+    view = lt.StraatscanView("test-scan", store, exercises_folder=FOLDER)
+    view._place.value = "eigen"
+    view._own.value = "Oranjestraat"
+    view._place.value = "wijk-a"
+    restored = lt.StraatscanView("test-scan", AnswerStore("nb", tmp_path), exercises_folder=FOLDER)
+    assert restored._place.value == "wijk-a" and restored._own.value == "Oranjestraat"
+    assert restored._levels["nu"].options[0] == ("— kies —", "")
+    assert restored._levels["nu"].index == 0  # the placeholder is shown, not an empty box
+
+
+def test_chart_starts_with_a_hint_and_keeps_the_legend_off_the_ladder():
+    from lexicon_tools.straatscan import StraatscanChart
+
+    chart = StraatscanChart(["a", "b", "c"], {1})
+    chart.update([("alle bewoners", {"nu": None, "wenselijk": None, "haalbaar": None})])
+    assert chart.empty.get_visible() and "Kies hierboven bij 'Nu'" in chart.empty.get_text()
+    chart.figure.canvas.draw()
+    renderer = chart.figure.canvas.get_renderer()
+    legend_box = chart.figure.legends[0].get_window_extent(renderer)
+    axes_box = chart.ax.get_window_extent(renderer)
+    assert legend_box.y1 <= axes_box.y0, "the legend must not cover the ladder"
+    hint = chart.empty.get_window_extent(renderer)
+    assert axes_box.x0 < hint.x0 and hint.x1 < axes_box.x1, "the hint stays inside the ladder"
+    assert not chart.update([("alle bewoners", {"nu": 2, "wenselijk": 3, "haalbaar": None})])
+    assert not chart.empty.get_visible()
+    assert chart.marks["nu"].get_offsets().tolist() == [[-0.18, 2.0]]
+    assert chart.update([("$x$ en $y$", {})]), "new groups rebuild the ladder"
+    label = chart.ax.get_xticklabels()[0]
+    assert label._preprocess_math(label.get_text()) == ("$x$ en $y$", False)

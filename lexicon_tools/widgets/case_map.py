@@ -7,10 +7,12 @@ import html
 import ipywidgets as widgets
 
 from ..answers import AnswerStore
-from ..case_map import CaseMap, describe_case_map, draw_case_map
+from ..case_map import CaseMap, CaseMapChart, describe_case_map
 from ..exercises import CaseMapSpec, question as find_question
 from ..loading import load_lexicon
+from .choices import chosen, shown, with_placeholder
 from .figure import FigureView
+from .saved import saved_data_notice
 
 
 class CaseMapView(widgets.VBox):
@@ -26,11 +28,13 @@ class CaseMapView(widgets.VBox):
         self._names = {p.id: p.naam for p in self.spec.partijen}
         self._stances = {p.id: p.standpunt for p in self.spec.partijen}
         self.model = CaseMap(self.spec.centrum, self.spec.verbinder, list(self._parties), steps)
-        self.model.restore(store.get_data(self.spec.id) if store else None)
-        self._figure = FigureView()
-        self._party = widgets.Dropdown(options=[("— kies een partij —", None)]
+        problems = self.model.restore(store.get_data(self.spec.id) if store else None)
+        self.chart = CaseMapChart(self.model, self._names, self._stances)
+        self._figure = FigureView(self.chart.figure, self.chart.dynamic)
+        self._party = widgets.Dropdown(options=with_placeholder([], "— kies een partij —")
                                        + [(p.naam, p.id) for p in self.spec.partijen],
-                                       value=self.model.selected, description="Partij")
+                                       value=shown(self.model.selected), description="Partij",
+                                       layout=widgets.Layout(width="auto", max_width="100%"))
         self._party_text = widgets.HTML()
         first_id, first_label = steps[0]
         self._first = widgets.Textarea(value=self.model.text(first_id), description="",
@@ -50,7 +54,7 @@ class CaseMapView(widgets.VBox):
         super().__init__([
             widgets.HTML(f"<p><i>Casus.</i> {html.escape(self.spec.casus)}</p>"
                          f"<p>{html.escape(self.spec.vraag)}</p>"),
-            self._figure,
+            widgets.HTML(saved_data_notice(store, problems)), self._figure,
             widgets.HTML(f"<b>Stap 1. {html.escape(first_label)}</b> <small>{html.escape(self._explain[first_id])}</small>"),
             self._first, self._party, self._party_text, *rows])
         self.add_class("lt-casuskaart")
@@ -70,7 +74,7 @@ class CaseMapView(widgets.VBox):
         return handler
 
     def _on_party(self, change) -> None:
-        self.model.select(change["new"])
+        self.model.select(chosen(change["new"]))
         self._show_party()
         if self.store is not None:
             self.store.set(self.spec.id, self.model.summary(self._names), question=self.spec.vraag,
@@ -88,5 +92,5 @@ class CaseMapView(widgets.VBox):
             area.disabled = party is None
             area.placeholder = f"Typ hier, voor: {party.naam}" if party else "Kies eerst een partij…"
         self._loading = False
-        ax = draw_case_map(self.model, self._names, self._stances)
-        self._figure.show(ax.figure, describe_case_map(self.model, self._names, self._stances))
+        self.chart.update(self.model)
+        self._figure.render(describe_case_map(self.model, self._names, self._stances))

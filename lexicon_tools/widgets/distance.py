@@ -7,11 +7,18 @@ import html
 import ipywidgets as widgets
 
 from ..answers import AnswerStore
-from ..distance_scale import NOT_ACCEPTED, NOT_ACCEPTED_LABEL, DistanceScale, draw_distance_scores
+from ..distance_scale import NOT_ACCEPTED, NOT_ACCEPTED_LABEL, DistanceChart, DistanceScale
 from ..exercises import DistanceScaleSpec, question as find_question
 from ..loading import load_lexicon
 from .style import WRONG
+from .choices import chosen, shown, with_placeholder
 from .figure import FigureView
+
+
+# Long group names wrap onto two lines instead of being cut off ("mensen met een andere relig…").
+WRAP_LABELS = ("<style>.lt-lang-label.widget-dropdown{height:auto;min-height:var(--jp-widgets-inline-height)}"
+               ".lt-lang-label > .widget-label{white-space:normal;overflow:visible;"
+               "text-overflow:clip;line-height:1.25;height:auto}</style>")
 
 
 class DistanceScaleView(widgets.VBox):
@@ -23,43 +30,46 @@ class DistanceScaleView(widgets.VBox):
         model = load_lexicon().model(spec.model)
         levels = [(level.id, level.label) for level in model.niveaus]
         self.model = DistanceScale(spec.groepen, levels, store, spec.id, spec.vraag)
-        options = [("— kies —", None)] + [(f"{n}. {label}", lid) for n, (lid, label)
-                                          in enumerate(levels, start=1)]
+        options = with_placeholder([(f"{n}. {label}", lid) for n, (lid, label)
+                                    in enumerate(levels, start=1)])
         options.append((f"{len(levels) + 1}. {NOT_ACCEPTED_LABEL}", NOT_ACCEPTED))
         self._dropdowns = {}
         rows = []
         for group in spec.groepen:
-            dropdown = widgets.Dropdown(options=options, value=self.model.choices[group],
-                                        description=group, style={"description_width": "16em"},
-                                        layout=widgets.Layout(width="40em"))
+            dropdown = widgets.Dropdown(options=options, value=shown(self.model.choices[group]),
+                                        description=group, style={"description_width": "18em"},
+                                        layout=widgets.Layout(width="46em", max_width="100%"))
+            dropdown.add_class("lt-lang-label")
             dropdown.observe(self._on_choice(group), names="value")
             self._dropdowns[group] = dropdown
             rows.append(dropdown)
-        self._chart = FigureView()
+        self.chart = DistanceChart(spec.groepen, levels, title="Jouw sociale afstand per groep")
+        self._chart = FigureView(self.chart.figure, self.chart.dynamic)
         self._export = widgets.Button(description="Exporteer anoniem", icon="download",
-                                      tooltip="Schrijft je scores zonder naam naar een CSV-bestand")
+                                      tooltip="Schrijft je scores zonder naam naar een CSV-bestand",
+                                      layout=widgets.Layout(width="auto"))
         self._result = widgets.HTML()
         self._export.on_click(self._on_export)
-        super().__init__([widgets.HTML(f"<p>{html.escape(spec.vraag)}</p>"), *rows, self._chart,
+        super().__init__([widgets.HTML(f"{WRAP_LABELS}<p>{html.escape(spec.vraag)}</p>"), *rows, self._chart,
                           widgets.HBox([self._export, self._result])])
         self.add_class("lt-afstandsschaal")
         self._draw()
 
     def _on_choice(self, group):
         def handler(change):
-            self.model.choose(group, change["new"])
+            self.model.choose(group, chosen(change["new"]))
             self._draw()
         return handler
 
     def _draw(self) -> None:
-        scores = {g: s for g, s in self.model.scores().items() if s is not None}
-        if not scores:
-            self._chart.clear()
-            return
-        ax = draw_distance_scores(scores, self.model.levels, title="Jouw sociale afstand per groep")
-        text = "; ".join(f"{g}: {s}" for g, s in sorted(scores.items(), key=lambda kv: kv[1]))
-        self._chart.show(ax.figure, f"scores van dichtbij (1) naar ver "
-                                    f"({len(self.model.levels) + 1}): {text}")
+        scores = self.model.scores()
+        self.chart.update(scores)
+        chosen = {g: s for g, s in scores.items() if s is not None}
+        text = "; ".join(f"{g}: {s}" for g, s in sorted(chosen.items(), key=lambda kv: kv[1]))
+        open_groups = len(scores) - len(chosen)
+        self._chart.render(f"Staafdiagram van je scores van dichtbij (1) naar ver "
+                           f"({len(self.model.levels) + 1}): {text or 'nog geen keuzes'}"
+                           + (f"; {open_groups} groep(en) nog niet gekozen." if open_groups else "."))
 
     def _on_export(self, _button=None) -> None:
         try:

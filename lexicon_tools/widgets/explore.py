@@ -10,7 +10,8 @@ from ..errors import LexiconError
 from ..graphs import shortest_path
 from ..loading import load_lexicon
 from ..search import zoek
-from .figure import figure_png
+from ..drawing import LemmaNetworkChart
+from .figure import FigureView
 from .style import WRONG
 
 
@@ -67,31 +68,41 @@ class PathExplorer(widgets.VBox):
         self.graph = self.lex.graph()
         options = [(lemma.titel, lemma.id) for lemma in self.lex.lemmas.values()]
         ids = [i for _, i in options]
-        self._start = widgets.Dropdown(options=options, value=start or ids[0], description="Van")
-        self._end = widgets.Dropdown(options=options, value=end or ids[-1], description="Naar")
+        wide = widgets.Layout(width="36em", max_width="100%")
+        self._start = widgets.Dropdown(options=options, value=start or ids[0], description="Van",
+                                       layout=wide)
+        self._end = widgets.Dropdown(options=options, value=end or ids[-1], description="Naar",
+                                     layout=wide)
         self._steps = widgets.HTML()
-        self._figure = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.chart = LemmaNetworkChart(self.lex, self.graph)
+        self._figure = FigureView(self.chart.figure)
         self.path: list[str] = []
         for dropdown in (self._start, self._end):
             dropdown.observe(lambda _: self._update(), names="value")
-        super().__init__([widgets.HBox([self._start, self._end]), self._steps, self._figure])
+        super().__init__([widgets.HBox([self._start, self._end],
+                                       layout=widgets.Layout(flex_flow="row wrap")),
+                          self._steps, self._figure])
         self.add_class("lt-pad")
         self._update()
 
     def _update(self) -> None:
-        from ..drawing import draw_lemma_graph
-
         try:
             self.path = shortest_path(self.graph, self._start.value, self._end.value)
         except LexiconError as exc:
             self.path = []
+            self.chart.highlight([])
+            self._figure.dynamic = self.chart.dynamic
+            self._figure.render("Netwerk van de lemma's per cluster; er is geen pad gemarkeerd.")
             self._steps.value = f"<span style='color:{WRONG}'>{html.escape(str(exc))}</span>"
             return
-        # Draw first, then show steps and figure together, so they never disagree. An Image widget
-        # (not an Output) makes a redraw one state update; the numbered steps are the figure's
-        # text alternative.
-        png = figure_png(draw_lemma_graph(self.lex, self.graph, highlight=self.path).figure, dpi=80)
+        # Draw first, then show steps and figure together, so they never disagree. Only the path
+        # is redrawn over the cached network; the numbered steps are the text alternative.
+        self.chart.highlight(self.path)
+        self._figure.dynamic = self.chart.dynamic
         steps = path_steps(self.graph, self.path)
-        self._figure.value = png
+        titles = [self.graph.nodes[n]["titel"] for n in self.path]
+        self._figure.render(f"Netwerk van de lemma's per cluster; gemarkeerd: het pad "
+                            f"{' → '.join(titles)} ({len(self.path) - 1} stap(pen)).")
+        self._figure.alt.value = ""  # the numbered steps above are the full text alternative
         self._steps.value = (f"<p>{len(self.path) - 1} stap(pen):</p><ol>"
                              + "".join(f"<li>{html.escape(s)}</li>" for s in steps) + "</ol>")

@@ -8,8 +8,10 @@ import ipywidgets as widgets
 
 from ..answers import AnswerStore
 from ..exercises import IntegralCaseSpec, question as find_question
-from ..integral_case import IntegralCase, describe_integral_case, draw_integral_case
+from ..integral_case import IntegralCase, IntegralChart, describe_integral_case
+from .choices import chosen, shown, with_placeholder
 from .figure import FigureView
+from .saved import saved_data_notice
 
 
 class IntegralCaseView(widgets.VBox):
@@ -19,23 +21,26 @@ class IntegralCaseView(widgets.VBox):
         self.spec = find_question(spec_id, exercises_folder, kind=IntegralCaseSpec)
         self.store = store
         self.model = IntegralCase([p.naam for p in self.spec.professionals])
-        self.model.restore(store.get_data(self.spec.id) if store else None)
+        problems = self.model.restore(store.get_data(self.spec.id) if store else None)
         people = "".join(f"<li><b>{html.escape(p.naam)}</b> ({html.escape(p.organisatie)}): "
                          f"{html.escape(p.taak)}</li>" for p in self.spec.professionals)
         self._regisseur = widgets.Dropdown(
-            options=[("— kies de regisseur —", None)] + [(n, n) for n in self.model.professionals],
-            value=self.model.regisseur, description="Regisseur", layout=widgets.Layout(width="30em"))
+            options=with_placeholder([(n, n) for n in self.model.professionals], "— kies de regisseur —"),
+            value=shown(self.model.regisseur), description="Regisseur",
+            layout=widgets.Layout(width="30em", max_width="100%"))
         self._plan = widgets.Textarea(value=self.model.plan, description="Het plan",
                                       placeholder="Wat zijn de doelen van het huishouden, wie doet wat?",
                                       layout=widgets.Layout(width="98%", height="8em"))
-        self._figure = FigureView()
-        self._regisseur.observe(lambda change: self._on_regisseur(change["new"]), names="value")
+        self.chart = IntegralChart(self.model)
+        self._figure = FigureView(self.chart.figure, self.chart.dynamic)
+        self._regisseur.observe(lambda change: self._on_regisseur(chosen(change["new"])), names="value")
         self._plan.observe(lambda change: self._on_plan(change["new"]), names="value")
         super().__init__([
             widgets.HTML(f"<p><i>Het huishouden.</i> {html.escape(self.spec.huishouden)}</p>"
                          f"<p>Professionals rond dit huishouden:</p><ul>{people}</ul>"
                          f"<p>{html.escape(self.spec.vraag)}</p>"),
-            self._regisseur, self._figure, self._plan])
+            widgets.HTML(saved_data_notice(store, problems)), self._regisseur, self._figure,
+            self._plan])
         self.add_class("lt-integraal")
         self._draw()
 
@@ -54,5 +59,5 @@ class IntegralCaseView(widgets.VBox):
                            data=self.model.to_data())
 
     def _draw(self) -> None:
-        axes = draw_integral_case(self.model)
-        self._figure.show(axes[0].figure, describe_integral_case(self.model))
+        title_changed = self.chart.update(self.model)
+        self._figure.render(describe_integral_case(self.model), static_changed=title_changed)

@@ -9,8 +9,9 @@ import ipywidgets as widgets
 from ..answers import AnswerStore
 from ..exercises import ProfileSpec, question as find_question
 from ..loading import load_lexicon
-from ..profile import Dim, ProfileRating, describe_profiles, draw_profiles
+from ..profile import Dim, ProfileChart, ProfileRating, describe_profiles
 from .figure import FigureView
+from .saved import saved_data_notice
 
 
 def dimensions_for(spec: ProfileSpec) -> list[Dim]:
@@ -27,7 +28,7 @@ class ProfileView(widgets.VBox):
         self.store = store
         self.model = ProfileRating(dimensions_for(self.spec), list(self.spec.profielen),
                                    self.spec.minimum, self.spec.maximum)
-        self.model.restore(store.get_data(self.spec.id) if store else None)
+        problems = self.model.restore(store.get_data(self.spec.id) if store else None)
         values = list(range(self.spec.minimum, self.spec.maximum + 1))
         self._names, self._buttons, columns = [], {}, []
         for index, name in enumerate(self.model.names):
@@ -44,12 +45,15 @@ class ProfileView(widgets.VBox):
                 self._buttons[(index, dim.id)] = buttons
                 rows += [widgets.HTML(f"<small>{html.escape(label)}</small>"), buttons]
             columns.append(widgets.VBox(rows, layout=widgets.Layout(margin="0 1.5em 0 0")))
-        self._figure = FigureView()
+        self.chart = ProfileChart(self.model, title="Jouw profiel")
+        self._figure = FigureView(self.chart.figure, self.chart.dynamic)
         scale = f"{self.spec.minimum} = heel zwak, {self.spec.maximum} = heel sterk" \
             if self.spec.dimensies is None else f"schaal {self.spec.minimum} tot {self.spec.maximum}"
         case = f"<p><i>Casus.</i> {html.escape(self.spec.casus)}</p>" if self.spec.casus else ""
         super().__init__([widgets.HTML(f"{case}<p>{html.escape(self.spec.vraag)} <small>({scale})</small></p>"),
-                          widgets.HBox(columns), self._figure])
+                          widgets.HTML(saved_data_notice(store, problems)),
+                          widgets.HBox(columns, layout=widgets.Layout(flex_flow="row wrap")),
+                          self._figure])
         self.add_class("lt-profiel")
         self._refresh(save=False)
 
@@ -66,8 +70,8 @@ class ProfileView(widgets.VBox):
         return handler
 
     def _refresh(self, save: bool = True) -> None:
-        ax = draw_profiles(self.model, title="Jouw profiel")
-        self._figure.show(ax.figure, describe_profiles(self.model))
+        names_changed = self.chart.update(self.model)
+        self._figure.render(describe_profiles(self.model), static_changed=names_changed)
         if save and self.store is not None:
             self.store.set(self.spec.id, self.model.summary(), question=self.spec.vraag,
                            data=self.model.to_data())

@@ -1,14 +1,66 @@
 """Schelling model view: sliders, step/run/reset buttons, the grid and the similarity over time."""
 
-__all__ = ["SchellingView"]
+__all__ = ["SchellingView", "SchellingChart", "run_message"]
 
 import ipywidgets as widgets
 import numpy as np
 
 from ..segregation import SchellingModel
-from .figure import FigureView
+from .figure import FigureView, new_figure
 
 GRID_COLOURS = ["#FFFFFF", "#E69F00", "#0072B2"]  # empty, group A (orange), group B (blue)
+RUN_STEPS = 30
+
+
+def run_message(asked: int, taken: int, moved_last: int) -> str:
+    """Why a run of ``asked`` steps stopped after ``taken`` (Dutch), or '' if it ran them all."""
+    if taken < asked and moved_last == 0:
+        return (f"Gestopt na {taken} stappen: iedereen is tevreden, niemand wil nog verhuizen. "
+                "Verder draaien verandert niets meer.")
+    return ""
+
+
+class SchellingChart:
+    """One persistent figure: the grid (left) and the share of similar neighbours per step."""
+
+    def __init__(self, model: SchellingModel):
+        from matplotlib.colors import ListedColormap
+        from matplotlib.ticker import MaxNLocator, PercentFormatter
+
+        self.figure = new_figure(8.4, 3.7)
+        grid_ax = self.figure.add_axes((0.01, 0.04, 0.42, 0.84))
+        self.line_ax = self.figure.add_axes((0.55, 0.14, 0.42, 0.74))
+        self.image = grid_ax.imshow(model.grid, cmap=ListedColormap(GRID_COLOURS), vmin=0, vmax=2,
+                                    interpolation="nearest")
+        grid_ax.set_title("Oranje = groep A, blauw = groep B, wit = leeg", fontsize=10)
+        grid_ax.set_axis_off()
+        (self.line,) = self.line_ax.plot([0], [model.history[0]], marker="o", color="#0072B2",
+                                      clip_on=False)
+        self.line_ax.set_ylim(0, 1)
+        self.line_ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        self.line_ax.xaxis.set_major_locator(MaxNLocator(integer=True, steps=[1, 2, 5, 10]))
+        self.line_ax.grid(color="#EEEEEE")
+        self.line_ax.set_xlabel("stap")
+        self.line_ax.set_ylabel("aandeel gelijke buren")
+        self.line_ax.set_title("Hoe gemengd is de buurt nog?", fontsize=10)
+        self.update(model)
+
+    @property
+    def dynamic(self) -> list:
+        return [self.image, self.line]
+
+    def update(self, model: SchellingModel) -> bool:
+        """Show ``model``; True when more than the grid and line changed (new limits)."""
+        before = (self.line_ax.get_xlim(), self.image.axes.get_xlim())
+        self.image.set_data(model.grid)
+        self.image.set_extent((-0.5, model.size - 0.5, model.size - 0.5, -0.5))
+        self.image.axes.set_xlim(-0.5, model.size - 0.5)
+        self.image.axes.set_ylim(model.size - 0.5, -0.5)
+        self.line.set_data(np.arange(len(model.history)), model.history)
+        steps = len(model.history) - 1
+        # grows per RUN_STEPS: the axis (and so the whole figure) is redrawn only then
+        self.line_ax.set_xlim(0, max(RUN_STEPS, -(-steps // RUN_STEPS) * RUN_STEPS))
+        return before != (self.line_ax.get_xlim(), self.image.axes.get_xlim())
 
 
 class SchellingView(widgets.VBox):
@@ -24,51 +76,55 @@ class SchellingView(widgets.VBox):
         self._empty = widgets.FloatSlider(value=0.1, min=0.02, max=0.4, step=0.02,
                                           description="Leeg", readout_format=".0%")
         self._size = widgets.IntSlider(value=size, min=10, max=60, step=5, description="Grootte")
-        self._step = widgets.Button(description="1 stap")
-        self._run = widgets.Button(description="Draai 30 stappen", button_style="primary")
-        self._reset = widgets.Button(description="Opnieuw", icon="refresh")
+        auto = widgets.Layout(width="auto")
+        self._step = widgets.Button(description="1 stap", layout=auto)
+        self._run = widgets.Button(description=f"Draai {RUN_STEPS} stappen", button_style="primary",
+                                   layout=auto)
+        self._reset = widgets.Button(description="Opnieuw", icon="refresh", layout=auto)
         self._status = widgets.HTML()
-        self._figure = FigureView()
+        self._notice = ""
+        self.model = self._build_model()
+        self.chart = SchellingChart(self.model)
+        self._figure = FigureView(self.chart.figure, self.chart.dynamic)
         for slider in (self._tolerance, self._share, self._empty, self._size):
             slider.observe(lambda _: self._new_model(), names="value")
         self._step.on_click(lambda _: self._advance(1))
-        self._run.on_click(lambda _: self._advance(30))
+        self._run.on_click(lambda _: self._advance(RUN_STEPS))
         self._reset.on_click(lambda _: self._new_model())
         super().__init__([widgets.HBox([self._tolerance, self._share]),
                           widgets.HBox([self._empty, self._size]),
                           widgets.HBox([self._step, self._run, self._reset]), self._status,
                           self._figure])
         self.add_class("lt-schelling")
-        self._new_model()
+        self._draw()
+
+    def _build_model(self) -> SchellingModel:
+        return SchellingModel(size=self._size.value, share_a=self._share.value,
+                              empty=self._empty.value, tolerance=self._tolerance.value,
+                              seed=self.seed)
 
     def _new_model(self) -> None:
-        self.model = SchellingModel(size=self._size.value, share_a=self._share.value,
-                                    empty=self._empty.value, tolerance=self._tolerance.value,
-                                    seed=self.seed)
+        self.model = self._build_model()
+        self._notice = ""
         self._draw()
 
     def _advance(self, steps: int) -> None:
-        self.model.run(steps) if steps > 1 else self.model.step()
+        if steps == 1:
+            self.model.step()
+            self._notice = ""
+        else:
+            taken = self.model.run(steps)
+            self._notice = run_message(steps, taken, int(self.model.unhappy().sum()))
         self._draw()
 
     def _draw(self) -> None:
-        import matplotlib.pyplot as plt
-        from matplotlib.colors import ListedColormap
-
         m = self.model
         unhappy = int(m.unhappy().sum())
+        notice = f" <b>{self._notice}</b>" if self._notice else ""
         self._status.value = (f"Stap {m.steps}: gemiddeld {m.similar_share():.0%} van de buren hoort "
                               f"bij de eigen groep (begin: {m.history[0]:.0%}). "
-                              f"{unhappy} huishoudens willen verhuizen.")
-        fig, (grid_ax, line_ax) = plt.subplots(1, 2, figsize=(10, 4.4))
-        grid_ax.imshow(m.grid, cmap=ListedColormap(GRID_COLOURS), vmin=0, vmax=2,
-                       interpolation="nearest")
-        grid_ax.set_title("Oranje = groep A, blauw = groep B, wit = leeg")
-        grid_ax.set_axis_off()
-        line_ax.plot(np.arange(len(m.history)), m.history, marker="o", color="#0072B2")
-        line_ax.set_ylim(0, 1)
-        line_ax.set_xlabel("stap")
-        line_ax.set_ylabel("aandeel gelijke buren")
-        line_ax.set_title("Hoe gemengd is de buurt nog?")
-        fig.tight_layout()
-        self._figure.show(fig, self._status.value)
+                              f"{unhappy} huishoudens willen verhuizen.{notice}")
+        limits_changed = self.chart.update(m)
+        alt = (f"Links het raster na stap {m.steps}; rechts het aandeel gelijke buren per stap, van "
+               f"{m.history[0]:.0%} naar {m.history[-1]:.0%}. {unhappy} huishoudens willen verhuizen.")
+        self._figure.render(alt + (f" {self._notice}" if self._notice else ""), limits_changed)

@@ -10,9 +10,11 @@ from ..answers import AnswerStore
 from ..errors import LexiconError
 from ..exercises import StraatscanSpec, question as find_question
 from ..loading import load_lexicon
-from ..straatscan import Straatscan, draw_straatscan
+from ..straatscan import Straatscan, StraatscanChart
 from .style import WRONG
+from .choices import chosen, shown, with_placeholder
 from .figure import FigureView
+from .saved import saved_data_notice
 
 QUESTION = "Straatscan op de ladder van onderlinge verbintenissen"
 OWN_PLACE = "eigen"
@@ -30,17 +32,18 @@ class StraatscanView(widgets.VBox):
         self._rungs = [level.label for level in ladder.niveaus]
         undesirable = {n for n, level in enumerate(ladder.niveaus, start=1) if level.wenselijk is False}
         self.store = store
+        problems: list[str] = []
         self.model = Straatscan.from_data(store.get_data(self.spec.id) if store else None,
-                                          self._rungs, undesirable)
+                                          self._rungs, undesirable, problems)
         places = [(c.naam, c.id) for c in self.spec.casussen] + [("Mijn eigen straat of buurt", OWN_PLACE)]
         self._case = {c.id: c for c in self.spec.casussen}
         self._place = widgets.Dropdown(options=places, description="Plek",
-                                       value=self._place_value())
+                                       value=self._place_value(), layout=widgets.Layout(width="auto"))
+        own = self.model.plek if self._place_value() == OWN_PLACE else self.model.eigen_plek
         self._own = widgets.Text(description="Naam", placeholder="bijv. de Oranjestraat in Zwolle",
-                                 continuous_update=False,
-                                 value=self.model.plek if self._place_value() == OWN_PLACE else "")
+                                 continuous_update=False, value=own)
         self._case_text = widgets.HTML()
-        rung_options = [("—", None)] + [(f"{n}. {r}", n) for n, r in enumerate(self._rungs, start=1)]
+        rung_options = with_placeholder([(f"{n}. {r}", n) for n, r in enumerate(self._rungs, start=1)])
         self._group = widgets.Dropdown(description="Groep", options=self._group_names())
         self._levels = {key: widgets.Dropdown(description=key.capitalize(), options=rung_options,
                                               layout=widgets.Layout(width="22em"))
@@ -54,9 +57,10 @@ class StraatscanView(widgets.VBox):
         self._action = widgets.Textarea(value=self.model.actie, description="Actie",
                                         placeholder="Wat kan een sociaal werker hier doen, en waarom?",
                                         layout=widgets.Layout(width="98%", height="7em"))
-        self._figure = FigureView()
+        self.chart = StraatscanChart(self._rungs, undesirable)
+        self._figure = FigureView(self.chart.figure)
         self._hints = widgets.HTML()
-        self._message = widgets.HTML()
+        self._message = widgets.HTML(saved_data_notice(store, problems))
         self._export = widgets.Button(description="Exporteer anoniem", icon="download",
                                       layout=widgets.Layout(width="auto"))
         self._wire()
@@ -104,14 +108,14 @@ class StraatscanView(widgets.VBox):
         group = self.model.group(self._group.value)
         self._showing = True
         for key, dropdown in self._levels.items():
-            dropdown.value = getattr(group, key)
+            dropdown.value = shown(getattr(group, key))
         self._showing = False
 
     def _on_level(self, key):
         def handler(change):
             if getattr(self, "_showing", False):
                 return
-            self.model.set_levels(self._group.value, **{key: change["new"]})
+            self.model.set_levels(self._group.value, **{key: chosen(change["new"])})
             self._refresh()
         return handler
 
@@ -138,7 +142,8 @@ class StraatscanView(widgets.VBox):
     def _refresh(self, save: bool = True, draw: bool = True) -> None:
         case = self._case.get(self._place.value)
         self._own.layout.display = "none" if case else None
-        self.model.plek = case.naam if case else self._own.value.strip()
+        self.model.eigen_plek = self._own.value.strip()
+        self.model.plek = case.naam if case else self.model.eigen_plek
         self._case_text.value = f"<i>{html.escape(case.beschrijving)}</i>" if case else ""
         self.model.hefbomen = [label for label, box in self._levers.items() if box.value]
         self.model.rollen = [label for label, box in self._roles.items() if box.value]
@@ -154,6 +159,6 @@ class StraatscanView(widgets.VBox):
     def _draw(self) -> None:
         groups = [(g.groep, {"nu": g.nu, "wenselijk": g.wenselijk, "haalbaar": g.haalbaar})
                   for g in self.model.groepen]
-        ax = draw_straatscan(groups, self._rungs, self.model.undesirable,
-                             title=f"Straatscan: {self.model.plek or 'mijn plek'}")
-        self._figure.show(ax.figure, self.model.summary())
+        rebuilt = self.chart.update(groups, title=f"Straatscan: {self.model.plek or 'mijn plek'}")
+        self._figure.dynamic = self.chart.dynamic
+        self._figure.render(self.model.summary(), static_changed=rebuilt)
