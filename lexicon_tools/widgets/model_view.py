@@ -13,7 +13,7 @@ import ipywidgets as widgets
 
 from ..loading import load_lexicon
 from ..schema import Model, page_for_students
-from .style import NEUTRAL, RIGHT, WRONG, style_sheet
+from .style import NEUTRAL, RIGHT, WRONG, button_style, html_text, shared_layout, style_sheet
 
 KIND_NAMES = {"ladder": "Ladder", "scale": "Schaal", "typology": "Typologie", "matrix": "Matrix",
               "process": "Proces", "continuum": "Continuüm"}
@@ -151,7 +151,8 @@ def _level_button(level, number: int | None = None) -> widgets.Button:
     elif level.wenselijk is True:
         text += "\n✔ wenselijk"
     button = widgets.Button(description=text, tooltip=f"Lees de uitleg bij '{level.label}'",
-                            layout=widgets.Layout(width="auto", min_width="7em", margin="3px"))
+                            layout=shared_layout(width="auto", min_width="7em", margin="3px"),
+                            style=button_style())
     button.add_class("lt-niveau-knop")
     button.add_class("lt-niveau")
     if level.wenselijk is False:
@@ -160,13 +161,13 @@ def _level_button(level, number: int | None = None) -> widgets.Button:
 
 
 def _wrap(children, **layout) -> widgets.Box:
-    return widgets.Box(children, layout=widgets.Layout(display="flex", flex_flow="row wrap",
-                                                        align_items="stretch", **layout))
+    return widgets.Box(children, layout=shared_layout(display="flex", flex_flow="row wrap",
+                                                      align_items="stretch", **layout))
 
 
 def _label(text: str, **layout) -> widgets.HTML:
-    return widgets.HTML(f"<div style='padding:4px;font-weight:bold'>{html.escape(text)}</div>",
-                        layout=widgets.Layout(**layout))
+    return html_text(f"<div style='padding:4px;font-weight:bold'>{html.escape(text)}</div>",
+                        layout=shared_layout(**layout))
 
 
 class ModelViewer(widgets.VBox):
@@ -187,16 +188,16 @@ class ModelViewer(widgets.VBox):
             button = _level_button(level, number if numbered else None)
             button.on_click(self._on_click(level.id))
             self._levels[level.id] = button
-        self._table = widgets.HTML(_table_html(model, None)
+        self._table = html_text(_table_html(model, None)
                                    if any(lv.kenmerken for lv in model.niveaus) else "")
         shape = self._layout(model)
         shape.add_class("lt-model")
         shape.add_class(f"lt-model-{model.soort}")
         self._figure = widgets.VBox([shape, self._table] + (
-            [widgets.HTML(f"<div style='color:{NEUTRAL}'><small>{html.escape(model.richting)}"
+            [html_text(f"<div style='color:{NEUTRAL}'><small>{html.escape(model.richting)}"
                           "</small></div>")] if model.richting else []))
         self._figure.add_class("lt-model-figuur")
-        self._explanation = widgets.HTML()
+        self._explanation = html_text()
         title = (f"<h4 style='margin:4px 0'>{html.escape(model.titel)}</h4>"
                  f"<p>{html.escape(model.uitleg)}</p><p style='color:{NEUTRAL};margin:2px 0'>"
                  "<small>Klik op een onderdeel om de uitleg te lezen.</small></p>")
@@ -206,8 +207,8 @@ class ModelViewer(widgets.VBox):
                    if model.opmerkingen else "")
                 + f"<p>Boek: {html.escape(page_for_students(model.pagina, lemma_title))}.</p>"
                 "</details>")
-        super().__init__([style_sheet(), widgets.HTML(title), self._figure, self._explanation,
-                          widgets.HTML(note)])
+        super().__init__([style_sheet(), html_text(title), self._figure, self._explanation,
+                          html_text(note)])
         self.add_class("lt-modelviewer")
         self.add_class("lt-widget")
 
@@ -220,12 +221,12 @@ class ModelViewer(widgets.VBox):
         if model.soort == "matrix":
             return self._matrix(model)
         if model.soort == "process":
-            arrows = [widgets.HTML("<div style='padding:0 2px;align-self:center'>→</div>",
-                                   layout=widgets.Layout(align_self="center")) for _ in buttons[1:]]
+            arrows = [html_text("<div style='padding:0 2px;align-self:center'>→</div>",
+                                   layout=shared_layout(align_self="center")) for _ in buttons[1:]]
             return _wrap([x for pair in zip(buttons, arrows + [None]) for x in pair if x is not None])
         row = _wrap(buttons)
         if model.soort == "continuum":
-            ends = widgets.HTML(f"<div style='color:{NEUTRAL};margin:2px 6px'>← "
+            ends = html_text(f"<div style='color:{NEUTRAL};margin:2px 6px'>← "
                                 f"{html.escape(model.niveaus[0].label)} · · · "
                                 f"{html.escape(model.niveaus[-1].label)} →</div>")
             return widgets.VBox([row, ends])
@@ -234,14 +235,14 @@ class ModelViewer(widgets.VBox):
     def _matrix(self, model: Model) -> widgets.Widget:
         rows, cols = model.assen.rijen, model.assen.kolommen
         cells = {(lv.positie.rij, lv.positie.kolom): self._levels[lv.id] for lv in model.niveaus}
-        grid = [widgets.HTML("")] + [_label(c) for c in cols.waarden]
+        grid = [html_text("")] + [_label(c) for c in cols.waarden]
         for row in rows.waarden:
             grid.append(_label(row))
-            grid += [cells.get((row, c)) or widgets.HTML("") for c in cols.waarden]
+            grid += [cells.get((row, c)) or html_text("") for c in cols.waarden]
         box = widgets.GridBox(grid, layout=widgets.Layout(
             grid_template_columns=f"minmax(6em, max-content) repeat({len(cols.waarden)}, "
                                   "minmax(7em, 1fr))", grid_gap="2px", max_width="100%"))
-        head = widgets.HTML(f"<div style='color:{NEUTRAL}'><small>Rijen: {html.escape(rows.naam)}"
+        head = html_text(f"<div style='color:{NEUTRAL}'><small>Rijen: {html.escape(rows.naam)}"
                             f" · kolommen: {html.escape(cols.naam)}</small></div>")
         return widgets.VBox([head, box])
 

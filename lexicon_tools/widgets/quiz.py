@@ -16,7 +16,8 @@ import ipywidgets as widgets
 
 from ..answers import AnswerStore
 from ..exercises import QuizQuestion, ids_for_lemma, question as find_question
-from .style import feedback_html, notices_html, score_text, style_sheet
+from .style import (description_style, feedback_html, html_text, notices_html, score_text,
+                    shared_layout, style_sheet)
 
 NO_CHOICE = None
 ORDER_KEY = "_volgorde"
@@ -142,12 +143,12 @@ class Quiz(widgets.VBox):
         for number, q in enumerate(questions, start=1):
             radio = widgets.RadioButtons(
                 options=[(q.opties[i].tekst, i) for i in self.model.order[q.id]],
-                value=self.model.choices[q.id], layout=widgets.Layout(width="auto"),
-                style={"description_width": "0px"})
+                value=self.model.choices[q.id], layout=shared_layout(width="auto"),
+                style=description_style(description_width="0px"))
             radio.observe(self._on_choice(q.id), names="value")
             self._choices[q.id] = radio
-            self._feedback[q.id] = widgets.HTML()
-            rows += [widgets.HTML(f"<b>{number}.</b> {html.escape(q.vraag)}"), radio,
+            self._feedback[q.id] = html_text()
+            rows += [html_text(f"<b>{number}.</b> {html.escape(q.vraag)}"), radio,
                      self._feedback[q.id]]
         self._check = widgets.Button(description="Controleer", button_style="primary",
                                      layout=widgets.Layout(width="auto"),

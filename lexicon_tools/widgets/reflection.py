@@ -9,7 +9,7 @@ import ipywidgets as widgets
 from ..answers import AnswerStore
 from ..exercises import ReflectionQuestion, ids_for_lemma, question as find_question
 from .export_panel import ExportModel, ExportPanel  # noqa: F401 (moved; kept importable here)
-from .style import notices_html, status_html, style_sheet
+from .style import html_text, notices_html, status_html, style_sheet
 
 KIND_LABELS = {"begrijpen": "Begrijpen", "toepassen": "Toepassen", "kritisch": "Kritisch denken",
                "persoonlijk": "Persoonlijk"}
@@ -60,13 +60,13 @@ class Reflection(widgets.VBox):
         head = f"<b>{html.escape(KIND_LABELS.get(q.soort, q.soort))}</b> · {html.escape(q.vraag)}"
         if q.casus:
             head += f"<br><i>Casus:</i> {html.escape(q.casus)}"
-        self._question = widgets.HTML(f"<div class='lt-vraag'>{head}</div>")
+        self._question = html_text(f"<div class='lt-vraag'>{head}</div>")
         self._text = widgets.Textarea(
             value=self.model.text, placeholder="Typ hier je antwoord…", description="Antwoord",
             continuous_update=True, layout=widgets.Layout(width="98%", height="8em"))
-        self._status = widgets.HTML(status_html(""))  # empty until the student types here
+        self._status = html_text(status_html(""))  # empty until the student types here
         self._typed = False
-        self._warnings = widgets.HTML(notices_html(store, q.id))
+        self._warnings = html_text(notices_html(store, q.id))
         self._swap = widgets.Button(description="Wissel met de andere versie", icon="exchange",
                                     tooltip="Zet de tekst uit het andere tabblad terug; je huidige "
                                             "tekst blijft bewaard als andere versie",

@@ -10,7 +10,9 @@ import ipywidgets as widgets
 from ..answers import AnswerStore
 from ..exercises import SortTask as SortTaskData, question as find_question
 from ..loading import load_lexicon
-from .style import PLACEHOLDER, choice_dropdown, chosen, feedback_html, show_choice, notices_html, score_text, style_sheet
+from .style import (PLACEHOLDER, choice_dropdown, chosen, description_style, feedback_html,
+                    html_text, light_box, notices_html, score_text, shared_layout, show_choice,
+                    style_sheet)
 
 
 class SortTaskModel:
@@ -115,14 +117,13 @@ class SortTask(widgets.VBox):
         for shown, index in enumerate(self.model.order, start=1):
             dropdown = choice_dropdown(options, self.model.placements[index],
                                         description=f"Item {shown}",
-                                        layout=widgets.Layout(width="auto", max_width="100%"),
-                                        style={"description_width": "initial"})
+                                        layout=shared_layout(width="auto", max_width="100%"),
+                                        style=description_style(description_width="initial"))
             dropdown.observe(self._on_place(index), names="value")
-            self._dropdowns[index], self._feedback[index] = dropdown, widgets.HTML()
+            self._dropdowns[index], self._feedback[index] = dropdown, html_text()
             text = html.escape(task.items[index].tekst)
-            rows.append(widgets.VBox([widgets.HTML(f"<b>{shown}.</b> {text}"), dropdown,
-                                      self._feedback[index]],
-                                     layout=widgets.Layout(margin="0 0 6px 0")))
+            rows.append(light_box([html_text(f"<b>{shown}.</b> {text}"), dropdown,
+                                   self._feedback[index]], margin="0 0 6px 0"))
         self._check = widgets.Button(description="Controleer", button_style="primary",
                                      layout=widgets.Layout(width="auto"),
                                      tooltip="Bekijk welke items goed staan, met uitleg")

@@ -195,3 +195,53 @@ def notices_html(store, question_id: str | None = None) -> str:
     """The store's notices as red lines with a warning sign; '' when there are none."""
     return "".join(f"<div class='lt-melding' style='color:#b00020'>⚠ {html.escape(n)}</div>"
                    for n in store_notices(store, question_id))
+
+
+# -- light widgets: one shared Layout and style object for many widgets ----------------------------
+# Every ipywidget gets its own Layout and style model unless given one; each is a widget with its
+# own comm message. A notebook shows hundreds of small HTML, dropdown and box widgets that never
+# change their layout, so they share one (per kernel, per settings). Never pass a shared layout to
+# a widget whose layout is changed later (e.g. ``layout.display`` to hide it).
+_SHARED: dict = {}
+
+
+def shared_layout(**settings) -> widgets.Layout:
+    """One Layout per distinct settings, shared by every widget that uses these settings."""
+    key = ("layout", tuple(sorted(settings.items())))
+    if key not in _SHARED:
+        _SHARED[key] = widgets.Layout(**settings)
+    return _SHARED[key]
+
+
+def _shared_style(cls, **settings):
+    key = (cls.__name__, tuple(sorted(settings.items())))
+    if key not in _SHARED:
+        _SHARED[key] = cls(**settings)
+    return _SHARED[key]
+
+
+def html_text(value: str = "", **kwargs) -> widgets.HTML:
+    """An HTML widget with the shared default layout and style (for static or feedback text)."""
+    from ipywidgets.widgets.widget_string import HTMLStyle
+
+    kwargs.setdefault("layout", shared_layout())
+    kwargs.setdefault("style", _shared_style(HTMLStyle))
+    return widgets.HTML(value, **kwargs)
+
+
+def light_box(children, vertical: bool = True, **layout) -> widgets.Box:
+    """A VBox/HBox whose layout (given as keywords) is shared with every box like it."""
+    cls = widgets.VBox if vertical else widgets.HBox
+    return cls(children, layout=shared_layout(**layout))
+
+
+def description_style(**settings):
+    """A shared DescriptionStyle (e.g. ``description_width="initial"``)."""
+    from ipywidgets.widgets.widget_description import DescriptionStyle
+
+    return _shared_style(DescriptionStyle, **settings)
+
+
+def button_style(**settings):
+    """A shared ButtonStyle (only for buttons whose colours never change)."""
+    return _shared_style(widgets.ButtonStyle, **settings)

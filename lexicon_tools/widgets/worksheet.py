@@ -10,7 +10,7 @@ import ipywidgets as widgets
 
 from ..answers import AnswerStore
 from ..exercises import PerspectiveSpec, WorksheetSpec, question as find_question
-from .style import RIGHT, notices_html, status_html, style_sheet
+from .style import RIGHT, html_text, notices_html, status_html, style_sheet
 
 
 def _slug(text: str) -> str:
@@ -69,16 +69,16 @@ class Worksheet(widgets.VBox):
         fields = [(step.id, f"{step.label}: {step.vraag}") for step in spec.stappen]
         self.model = TextFieldsModel(spec.id, fields, store)
         self._areas = {}
-        rows = [widgets.HTML(f"<p><i>Casus.</i> {html.escape(spec.casus)}</p>"
+        rows = [html_text(f"<p><i>Casus.</i> {html.escape(spec.casus)}</p>"
                              f"<p>{html.escape(spec.vraag)}</p>")]
         for number, step in enumerate(spec.stappen, start=1):
             area = _text_area(self.model.text(step.id), "Typ hier…", f"Stap {number}")
             area.observe(self._on_text(step.id), names="value")
             self._areas[step.id] = area
-            rows += [widgets.HTML(f"<b>Stap {number}. {html.escape(step.label)}</b><br>"
+            rows += [html_text(f"<b>Stap {number}. {html.escape(step.label)}</b><br>"
                                   f"{html.escape(step.vraag)}"), area]
-        self._status = widgets.HTML()
-        self._notices = widgets.HTML(notices_html(store))
+        self._status = html_text()
+        self._notices = html_text(notices_html(store))
         self._store = store
         self._typed = False
         if store is not None:
@@ -120,19 +120,19 @@ class Perspectives(widgets.VBox):
         fields = [(_slug(a.naam), f"Wat staat er voor {a.naam} op het spel?") for a in spec.actoren]
         self.model = TextFieldsModel(spec.id, fields, store)
         self._areas, self._readings = {}, {}
-        rows = [widgets.HTML(f"<p><i>Casus.</i> {html.escape(spec.casus)}</p>"
+        rows = [html_text(f"<p><i>Casus.</i> {html.escape(spec.casus)}</p>"
                              f"<p>{html.escape(spec.vraag)}</p>")]
         for actor, (key, _) in zip(spec.actoren, fields):
             area = _text_area(self.model.text(key), f"Wat staat er voor {actor.naam} op het spel?",
                               actor.naam)
             area.observe(self._on_text(key), names="value")
-            self._areas[key], self._readings[key] = area, widgets.HTML()
-            rows += [widgets.HTML(f"<b>{html.escape(actor.naam)}</b>"), area, self._readings[key]]
+            self._areas[key], self._readings[key] = area, html_text()
+            rows += [html_text(f"<b>{html.escape(actor.naam)}</b>"), area, self._readings[key]]
         self._compare_button = widgets.Button(description="Vergelijk met onze lezing", icon="eye",
                                        layout=widgets.Layout(width="auto"))
         self._compare_button.on_click(self._on_compare)
-        self._status = widgets.HTML()
-        self._notices = widgets.HTML(notices_html(store))
+        self._status = html_text()
+        self._notices = html_text(notices_html(store))
         if store is not None:
             store.on_change(self._on_saved)
         super().__init__([style_sheet(), *rows, self._compare_button, self._status, self._notices])
