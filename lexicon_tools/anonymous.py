@@ -4,14 +4,14 @@ Used by the Bogardus scale and the straatscan. Damaged or empty files are report
 skipped, never fatal.
 """
 
+from __future__ import annotations
+
 __all__ = ["write_anonymous_csv", "read_csv_folder"]
 
 import csv
 import io
 import uuid
 from pathlib import Path
-
-import pandas as pd
 
 
 def write_anonymous_csv(rows: list[dict], prefix: str, folder: str | Path = ".") -> Path:
@@ -28,6 +28,8 @@ def write_anonymous_csv(rows: list[dict], prefix: str, folder: str | Path = ".")
 
 def read_csv_folder(source: str | Path, pattern: str = "*.csv") -> tuple[list[pd.DataFrame], list[str]]:
     """Read every CSV in a folder (or one CSV file); return (frames, Dutch problems)."""
+    import pandas as pd  # only here: a student's kernel never needs pandas
+
     source = Path(source)
     if source.is_dir():
         paths = sorted(source.glob(pattern))

@@ -7,6 +7,8 @@ student would accept; 7 means not even the last level. The 7 is our choice: the 
 levels.
 """
 
+from __future__ import annotations
+
 __all__ = ["DistanceScale", "NOT_ACCEPTED", "read_class_scores", "class_summary", "show_class_distances",
            "draw_distance_scores", "DistanceChart"]
 
@@ -14,7 +16,6 @@ import textwrap
 from datetime import date
 from pathlib import Path
 
-import pandas as pd
 
 from .anonymous import read_csv_folder, write_anonymous_csv
 from .answers import AnswerStore
@@ -82,6 +83,8 @@ def read_class_scores(source: str | Path) -> tuple[pd.DataFrame, list[str]]:
     Returns (table with one row per student and a column per group, list of Dutch problems with
     files that were skipped). Damaged files are reported, never fatal.
     """
+    import pandas as pd  # only here: a student's kernel never needs pandas
+
     frames, problems = read_csv_folder(source)
     tables = []
     for frame in frames:
@@ -99,6 +102,8 @@ def read_class_scores(source: str | Path) -> tuple[pd.DataFrame, list[str]]:
 
 def class_summary(table: pd.DataFrame) -> pd.DataFrame:
     """Per group: the class mean score, the number of answers, sorted from close to distant."""
+    import pandas as pd  # only here: a student's kernel never needs pandas
+
     summary = pd.DataFrame({"gemiddelde": table.mean(numeric_only=True).round(2),
                             "aantal": table.count()})
     summary.index.name = "groep"
@@ -168,6 +173,8 @@ def draw_distance_scores(scores: pd.Series | dict, levels: list[tuple[str, str]]
     Returns the Axes of a new pyplot-free figure (``ax`` is accepted for compatibility and
     ignored when given: the chart needs its own layout).
     """
+    import pandas as pd  # only here: a student's kernel never needs pandas
+
     series = pd.Series(scores, dtype="float").dropna().sort_values()
     chart = DistanceChart(list(series.index), levels, title=title)
     chart.update(series.to_dict())

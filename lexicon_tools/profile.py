@@ -7,12 +7,15 @@ comparison, save/restore, drawing and a text alternative.
 
 __all__ = ["ProfileRating", "ProfileChart", "draw_profiles", "describe_profiles"]
 
+import math
 import textwrap
 from dataclasses import dataclass
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .errors import LexiconError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MARKERS = [("o", "#0072B2"), ("s", "#E69F00"), ("^", "#009E73"), ("D", "#CC79A7")]
 
@@ -59,8 +62,10 @@ class ProfileRating:
             raise LexiconError(f"Kies een score van {self.minimum} tot {self.maximum}.")
         self.ratings[index][dim_id] = value
 
-    def table(self) -> pd.DataFrame:
+    def table(self) -> "pd.DataFrame":
         """Rows: dimensions (labels); columns: profiles (names); values: scores or NaN."""
+        import pandas as pd
+
         data = {name: [self.ratings[i][d.id] for d in self.dimensions]
                 for i, name in enumerate(self.names)}
         return pd.DataFrame(data, index=[d.label for d in self.dimensions], dtype="float")
@@ -148,9 +153,10 @@ class ProfileChart:
         """Show the ratings; True when the legend (the names) changed too."""
         from .rendering import plain
 
-        table = rating.table()
-        for line, column in zip(self.lines, table.columns):
-            line.set_data(table[column].tolist(), list(range(len(table))))
+        rows = list(range(len(rating.dimensions)))
+        for index, line in enumerate(self.lines[:len(rating.names)]):
+            scores = [rating.ratings[index][d.id] for d in rating.dimensions]
+            line.set_data([math.nan if s is None else float(s) for s in scores], rows)
         if list(rating.names) == self._names:
             return False
         self._names = list(rating.names)

@@ -4,10 +4,11 @@ Both are plain Python (numpy/pandas), testable without a browser; the widget liv
 ``widgets/schelling.py``.
 """
 
+from __future__ import annotations
+
 __all__ = ["SchellingModel", "dissimilarity_index", "DissimilarityIndex", "fictional_city"]
 
 import numpy as np
-import pandas as pd
 
 EMPTY, GROUP_A, GROUP_B = 0, 1, 2
 
@@ -135,6 +136,7 @@ def dissimilarity_index(frame: pd.DataFrame, group_a: str, group_b: str) -> Diss
 
     Examples
     --------
+    >>> import pandas as pd
     >>> city = pd.DataFrame({"a": [50, 50], "b": [0, 100]})
     >>> dissimilarity_index(city, "a", "b")
     0.5
@@ -151,6 +153,8 @@ def fictional_city(seed: int = 2022) -> pd.DataFrame:
     group B (e.g. newcomers). The numbers are made up: neighbourhoods in the centre are mixed,
     the outskirts lean to one group. Deterministic for a given seed.
     """
+    import pandas as pd  # only here: the Schelling model itself needs no pandas
+
     rng = np.random.default_rng(seed)
     names = ["Centrum", "Oude Haven", "Spoorzijde", "Parkwijk", "De Velden", "Molenbuurt",
              "Zuiderhof", "Kanaleneiland-Noord", "Het Hoog", "Buitenveld"]

@@ -6,6 +6,8 @@ do, choosing levers (aangrijpingspunten) and professional roles from the lemma. 
 state, hints, save/restore, anonymous export rows and the lecturer's class overview.
 """
 
+from __future__ import annotations
+
 __all__ = ["Straatscan", "GroupScan", "read_straatscans", "straatscan_overview", "draw_straatscan", "StraatscanChart",
            "show_class_straatscans"]
 
@@ -13,7 +15,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 
 from .anonymous import read_csv_folder, write_anonymous_csv
 from .errors import LexiconError
@@ -167,6 +168,8 @@ class Straatscan:
 
 def read_straatscans(source: str | Path) -> tuple[pd.DataFrame, list[str]]:
     """For lecturers: all anonymous straatscan exports in a folder (or one CSV) as one table."""
+    import pandas as pd  # only here: a student's kernel never needs pandas
+
     frames, problems = read_csv_folder(source)
     tables = []
     for frame in frames:
@@ -183,6 +186,8 @@ def read_straatscans(source: str | Path) -> tuple[pd.DataFrame, list[str]]:
 
 def straatscan_overview(table: pd.DataFrame) -> pd.DataFrame:
     """Mean rung now, desirable and realistic per place, plus the number of scans."""
+    import pandas as pd  # only here: a student's kernel never needs pandas
+
     if table.empty:
         return pd.DataFrame(columns=["nu", "wenselijk", "haalbaar", "aantal"])
     grouped = table.groupby("plek")
