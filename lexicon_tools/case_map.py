@@ -8,9 +8,12 @@ __all__ = ["CaseMap", "CaseMapChart", "draw_case_map", "describe_case_map"]
 import math
 import textwrap
 
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from .errors import LexiconError
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 class CaseMap:
@@ -97,7 +100,18 @@ class CaseMap:
             self.selected = data["gekozen"]
         return problems
 
-    def graph(self, stances: dict[str, str] | None = None) -> nx.Graph:
+    def roles(self) -> dict[str, str]:
+        """Every node (in drawing order) with its role: centrum, verbinder or partij."""
+        return {self.centre: "centrum", self.connector: "verbinder",
+                **{party: "partij" for party in self.parties}}
+
+    def edges(self) -> list[tuple[str, str]]:
+        return [(self.centre, self.connector)] + [(self.centre, party) for party in self.parties]
+
+    def graph(self, stances: dict[str, str] | None = None) -> "nx.Graph":
+        """The case map as a networkx graph (edges to parties carry their ``standpunt``)."""
+        import networkx as nx
+
         graph = nx.Graph()
         graph.add_node(self.centre, rol="centrum")
         graph.add_node(self.connector, rol="verbinder")
@@ -135,12 +149,12 @@ class CaseMapChart:
 
         self.figure = figure or new_figure(8.6, 5.2)
         ax = self.ax = self.figure.add_axes((0.0, 0.0, 1.0, 0.93))
-        graph, pos = case.graph(stances), case.layout()
-        self.order = list(graph)
-        ax.add_collection(LineCollection([[pos[a], pos[b]] for a, b in graph.edges],
+        roles, pos = case.roles(), case.layout()
+        self.order = list(roles)
+        ax.add_collection(LineCollection([[pos[a], pos[b]] for a, b in case.edges()],
                                          colors="#888888", zorder=1))
         self.nodes = ax.scatter([pos[n][0] for n in self.order], [pos[n][1] for n in self.order],
-                                c=[ROLE_COLOURS[graph.nodes[n]["rol"]] for n in self.order],
+                                c=[ROLE_COLOURS[roles[n]] for n in self.order],
                                 edgecolors="black", zorder=2)
         self.labels = [ax.text(pos[n][0], pos[n][1] - 0.2,
                                plain(textwrap.fill(names.get(n, n), 16, break_long_words=False)),

@@ -10,9 +10,12 @@ __all__ = ["IntegralCase", "IntegralChart", "draw_integral_case", "describe_inte
 import math
 import textwrap
 
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from .errors import LexiconError
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 HOUSEHOLD = "huishouden"
 
@@ -40,26 +43,35 @@ class IntegralCase:
             raise LexiconError(f"'{name}' staat niet in de lijst van professionals.")
         self.regisseur = name
 
-    def graph(self, moment: str) -> nx.Graph:
-        """The network 'voor' (before) or 'na' (after) integral working."""
+    def roles(self, moment: str) -> dict[str, str]:
+        """Every node with its role: huishouden, regisseur or professional."""
+        self.edges(moment)  # checks the moment
+        return {HOUSEHOLD: "huishouden", **{
+            name: "regisseur" if moment == "na" and name == self.regisseur else "professional"
+            for name in self.professionals}}
+
+    def edges(self, moment: str) -> list[tuple[str, str]]:
+        """The lines 'voor' (before) or 'na' (after) integral working."""
+        if moment == "voor" or (moment == "na" and self.regisseur is None):
+            return [(HOUSEHOLD, name) for name in self.professionals]
+        if moment == "na":
+            return [(HOUSEHOLD, self.regisseur)] + [(self.regisseur, name) for name in
+                                                    self.professionals if name != self.regisseur]
+        raise LexiconError("Kies 'voor' of 'na'.")
+
+    def graph(self, moment: str) -> "nx.Graph":
+        """The network 'voor' (before) or 'na' (after) integral working, as a networkx graph."""
+        import networkx as nx
+
         graph = nx.Graph()
-        graph.add_node(HOUSEHOLD, rol="huishouden")
-        for name in self.professionals:
-            graph.add_node(name, rol="regisseur" if moment == "na" and name == self.regisseur
-                           else "professional")
-        if moment == "voor" or self.regisseur is None:
-            graph.add_edges_from((HOUSEHOLD, name) for name in self.professionals)
-        elif moment == "na":
-            graph.add_edge(HOUSEHOLD, self.regisseur)
-            graph.add_edges_from((self.regisseur, name) for name in self.professionals
-                                 if name != self.regisseur)
-        else:
-            raise LexiconError("Kies 'voor' of 'na'.")
+        for name, role in self.roles(moment).items():
+            graph.add_node(name, rol=role)
+        graph.add_edges_from(self.edges(moment))
         return graph
 
     def contacts_of_household(self, moment: str) -> int:
         """How many professionals the household itself deals with."""
-        return self.graph(moment).degree(HOUSEHOLD)
+        return sum(HOUSEHOLD in edge for edge in self.edges(moment))
 
     def layout(self, moment: str) -> dict:
         """Deterministic positions: the household in the centre (before) or on the left (after)."""
@@ -164,9 +176,9 @@ class IntegralChart:
         return parts
 
     def _show(self, parts: dict, case: IntegralCase, moment: str) -> bool:
-        graph, pos = case.graph(moment), parts["pos"]
-        parts["edges"].set_segments([[pos[a], pos[b]] for a, b in graph.edges])
-        roles = [graph.nodes[n]["rol"] for n in self.nodes_order]
+        pos, all_roles = parts["pos"], case.roles(moment)
+        parts["edges"].set_segments([[pos[a], pos[b]] for a, b in case.edges(moment)])
+        roles = [all_roles[n] for n in self.nodes_order]
         parts["nodes"].set_facecolors([COLOURS[r] for r in roles])
         # scatter sizes are in points², like networkx's node_size
         parts["nodes"].set_sizes([900 if r == "huishouden" else 700 if r == "regisseur" else 500
