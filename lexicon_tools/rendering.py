@@ -86,6 +86,20 @@ def png_of(figure, dynamic=(), static_changed: bool = False) -> bytes:
     return encode_png(canvas.buffer_rgba())
 
 
+def release(figure) -> None:
+    """Free a figure's pixel buffers (the Agg renderer and the cached background).
+
+    A notebook run shows many figures that a student never touches; keeping a 2x canvas and a
+    background copy for each would add tens of MiB per kernel. The next :func:`png_of` draws the
+    figure in full again (once) and from then on redraws fast.
+    """
+    canvas = figure.canvas
+    figure._lt_background = None
+    if hasattr(canvas, "renderer"):
+        canvas.renderer = None
+        canvas._lastKey = None
+
+
 def encode_png(rgba) -> bytes:
     r"""A PNG of an (height, width, 4) uint8 RGBA buffer: no row filters, zlib level 1.
 

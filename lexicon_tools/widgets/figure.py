@@ -17,7 +17,7 @@ import html
 import ipywidgets as widgets
 
 from ..rendering import (CSS_DPI, SCALE, figure_png, freeze_layout, img_html, new_figure, plain,
-                         png_of, png_size)
+                         png_of, png_size, release)
 
 
 class FigureView(widgets.VBox):
@@ -30,6 +30,7 @@ class FigureView(widgets.VBox):
     def __init__(self, figure=None, dynamic=()):
         self.figure, self.dynamic = figure, list(dynamic)
         self.png = b""
+        self._renders = 0
         self.image = widgets.HTML(layout=widgets.Layout(max_width="100%"))
         self.alt = widgets.HTML()
         super().__init__([self.image, self.alt])
@@ -42,6 +43,9 @@ class FigureView(widgets.VBox):
         ``static_changed`` says something else changed too.
         """
         self._set(png_of(self.figure, self.dynamic, static_changed), alt_text)
+        self._renders += 1
+        if self._renders == 1:  # shown at Run All: keep no buffers until the student interacts
+            release(self.figure)
 
     def show(self, figure, alt_text: str = "") -> None:
         """Render any ``figure`` once (trimmed; then closed) and set the text alternative."""
