@@ -3,7 +3,7 @@
 Students run and save the course notebooks all the time. Saved outputs (widget views, figures)
 make the files large and turn every later course update into a merge conflict, and reopened
 widget outputs only show a broken-link icon. This hook is configured for the Jupyter server by
-``start.py`` / ``make lab`` (``jupyter-config/jupyter_server_config.d/nabijheid.json``) and, on a
+``start.py`` / ``make lab`` (``jupyter-config/jupyter_server_config.json``) and, on a
 JupyterHub, by the admin (see ``docs/jupyterhub.md``)::
 
     {"ContentsManager": {"pre_save_hook": "lexicon_tools.clean_save.strip_outputs"}}
