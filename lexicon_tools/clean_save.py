@@ -32,13 +32,16 @@ def inside_kit(os_path: Path) -> bool:
 def clean_notebook(content: dict) -> dict:
     """Drop outputs, execution counts and run metadata from a notebook (nbformat 4 dict), in place.
 
-    >>> nb = {"metadata": {"widgets": {}}, "cells": [{"cell_type": "code", "source": "1",
+    >>> nb = {"metadata": {"widgets": {}, "language_info": {"name": "python", "version": "3.12.1"}}, "cells": [{"cell_type": "code", "source": "1",
     ...       "outputs": [{"output_type": "stream"}], "execution_count": 3, "metadata": {}}]}
     >>> clean_notebook(nb)["cells"][0]["outputs"], nb["cells"][0]["execution_count"], nb["metadata"]
-    ([], None, {})
+    ([], None, {'language_info': {'name': 'python'}})
     """
+    metadata = content.get("metadata", {})
     for key in RUN_METADATA:
-        content.get("metadata", {}).pop(key, None)
+        metadata.pop(key, None)
+    if isinstance(metadata.get("language_info"), dict):  # the kernel's version differs per machine
+        metadata["language_info"] = {"name": metadata["language_info"].get("name", "python")}
     for cell in content.get("cells", []):
         for key in RUN_CELL_METADATA:
             cell.get("metadata", {}).pop(key, None)
