@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from test_browser import (ARTEFACTS, STUDENT_NOTEBOOKS, expected_widgets, lab, open_in_voila,  # noqa: F401
-                          open_notebook, page, run_all, shot_on_failure, voila_kit, wait_for_count,
-                          wait_until_all_ran)
+from test_browser import (ARTEFACTS, STUDENT_NOTEBOOKS, check_voila_view, expected_widgets,  # noqa: F401
+                          lab, open_in_voila, open_notebook, page, run_all, shot_on_failure,
+                          voila_kit, wait_for_count, wait_until_all_ran)
 
 pytestmark = pytest.mark.browser
 NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden)"
@@ -52,8 +52,11 @@ def test_no_wcag_violations_in_jupyterlab(page, lab, shot_on_failure, name):
 
 
 @pytest.mark.parametrize("name", STUDENT_NOTEBOOKS)
-def test_no_wcag_violations_in_voila(page, voila_kit, shot_on_failure, name):
+def test_voila_renders_without_code_and_without_wcag_violations(page, voila_kit, shot_on_failure,
+                                                                 name):
+    """Every student notebook as a code-free Voilà page: all widgets render, then axe-core."""
     open_in_voila(page, voila_kit, name)
+    check_voila_view(page, name)
     page.wait_for_timeout(1000)
     found = violations(page, None, f"voila-{Path(name).stem}")
     assert not found, "\n".join(found)

@@ -165,13 +165,20 @@ def menu(page, top: str, item: str) -> None:
 
 
 def run_all(page) -> None:
+    """Run All Cells and wait until it started: the first code cell's prompt changes.
+
+    The kernel may still be running from an earlier test of the same notebook, so the counts do
+    not restart at [1]; a change of the first prompt ([ ] -> [*] -> [n]) is what shows the start.
+    """
     panel = page.locator(".jp-NotebookPanel:visible")
     panel.locator(".jp-CodeCell .jp-InputArea-editor").first.click()
+    prompt = panel.locator(".jp-CodeCell .jp-InputArea-prompt").first
     for _ in range(2):
+        before = prompt.text_content()
         menu(page, "Run", "Run All Cells")
         try:
-            panel.locator(".jp-InputPrompt:has-text('[1]'), .jp-InputPrompt:has-text('*')").first \
-                .wait_for(timeout=20_000)
+            page.wait_for_function("([el, old]) => el.textContent !== old",
+                                   arg=[prompt.element_handle(), before], timeout=20_000)
             return
         except Exception:
             continue
@@ -619,13 +626,13 @@ def open_in_voila(page, voila_kit, name: str) -> None:
     page.wait_for_timeout(500)
 
 
-@pytest.mark.parametrize("name", STUDENT_NOTEBOOKS)
-def test_voila_renders_every_student_notebook(page, voila_kit, shot_on_failure, name):
+def check_voila_view(page, name: str) -> None:
+    """The Voilà view shows the notebook without code and without errors; keep a screenshot."""
     ARTEFACTS.mkdir(exist_ok=True)
-    open_in_voila(page, voila_kit, name)
     assert page.locator(":text('Traceback')").count() == 0
     assert page.locator(".jp-InputArea-editor, .CodeMirror, .cm-editor").count() == 0, "code is shown"
-    assert "lt." not in page.locator("body").inner_text(), "a line of code is shown"
+    code = re.findall(r"\blt\.\w+\(", page.locator("body").inner_text())
+    assert not code, f"a line of code is shown: {code}"
     assert page.locator("h1").first.inner_text().strip()
     page.screenshot(path=str(ARTEFACTS / f"voila_{Path(name).stem}.png"))
 
