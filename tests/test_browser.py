@@ -648,3 +648,15 @@ def test_voila_saves_answers_like_jupyterlab(page, voila_kit, shot_on_failure):
         timeout=30_000)
     saved = json.loads((voila_kit["answers"] / "00_start_hier.json").read_text(encoding="utf-8"))
     assert saved["antwoorden"]["start-r1"]["tekst"] == answer
+
+
+def test_contents_links_jump_to_the_lemma(page, lab, shot_on_failure):
+    """The Inhoud list and the previous/next links of a long notebook scroll to the lemma."""
+    open_notebook(page, lab, "03a_professionele_nabijheid_relatie.ipynb")
+    heading_top = ("(start) => { const h = [...document.querySelectorAll('.jp-RenderedMarkdown h2')]"
+                   ".find(h => h.textContent.startsWith(start)); if (!h) return null;"
+                   " const r = h.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight / 3; }")
+    page.locator(".jp-RenderedMarkdown a[href='#4.-Ervaringsdeskundigheid']").first.click()
+    page.wait_for_function(heading_top, arg="4. Ervaringsdeskundigheid", timeout=10_000)
+    page.locator(".jp-RenderedMarkdown a[href='#Inhoud']").nth(4).click()
+    page.wait_for_function(heading_top, arg="Inhoud", timeout=10_000)
