@@ -476,6 +476,9 @@ def test_every_notebook_runs_renders_reacts_and_keeps_answers(page, lab, shot_on
     errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'],"
                           " .jp-OutputArea-output:has-text('Traceback')")
     assert errors.count() == 0, errors.first.inner_text()
+    if expected:  # a screenshot at 1280 px of the first widget with the text around it
+        page.locator(next(iter(expected))).first.scroll_into_view_if_needed()
+        page.wait_for_timeout(300)
     page.screenshot(path=str(ARTEFACTS / f"{Path(name).stem}.png"))
 
     for selector in expected:
