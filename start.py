@@ -134,7 +134,7 @@ def lab_command(port: int, token: str) -> list[str]:
     command = [str(venv_python()), "-m", "jupyterlab", "--no-browser", f"--port={port}",
                "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}",
                f"--ServerApp.root_dir={ROOT}", "--ServerApp.answer_yes=True",
-               "--ServerApp.log_level=WARN"]
+               "--ServerApp.log_level=WARN", "--LabApp.log_level=WARN"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")
     return command
