@@ -170,7 +170,7 @@ def start_lab(port: int, open_browser: bool) -> int:
         say("Alleen tekst en oefeningen, zonder code (leesweergave):")
         say(f"    {base}/voila/render/{START_NOTEBOOK}?token={token}")
         say()
-        say("Stoppen: druk in dit venster op Ctrl+C (of kies in JupyterLab Bestand > Afsluiten).")
+        say("Stoppen: druk in dit venster op Ctrl+C (of kies in JupyterLab Bestand > Shut Down).")
         say("Opnieuw beginnen: start dit programma opnieuw; je antwoorden blijven bewaard.")
         if open_browser:
             webbrowser.open(link)
