@@ -1,38 +1,28 @@
-# Two commands (see README): `make lab` opens the notebooks, `make test` runs all tests.
-# Both create .venv when it is missing and (re)install only when pyproject.toml changed.
+# Two commands (see README): `make lab` opens the kit in JupyterLab, `make test` runs all tests.
+# Both go through start.py, which creates .venv when it is missing, (re)installs only when
+# pyproject.toml changed and installs the kit's Jupyter settings. Without make: `python start.py`.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
-ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PORT ?= 8888
 
-.PHONY: lab test check benchmark clean
+.PHONY: lab install test check benchmark clean
 
-$(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+lab:
+	$(PYTHON) start.py --poort $(PORT)
 
-$(STAMP): pyproject.toml jupyter-config/overrides.json | $(BIN)/python
-	rm -f $(VENV)/.installed-*
-	$(BIN)/python -m pip install --quiet -e ".[test]"
-	# JupyterLab in Dutch by default (an editable install does not copy data-files)
-	mkdir -p $(VENV)/share/jupyter/lab/settings
-	cp jupyter-config/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
-	touch $@
+install:
+	$(PYTHON) start.py --alleen-installeren --met-tests
 
-lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/00_start_hier.ipynb --port=$(PORT) $(ROOT_FLAG)
-
-test: $(STAMP)
+test: install
 	$(BIN)/python -m lexicon_tools check
 	$(BIN)/python -m pytest
 
-benchmark: $(STAMP)
+benchmark: install
 	$(BIN)/python benchmarks/run.py
 
-check: $(STAMP)
+check: install
 	$(BIN)/python -m lexicon_tools check
 
 clean:

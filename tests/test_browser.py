@@ -52,26 +52,44 @@ def wait_for_http(url: str, timeout: float = 90) -> None:
     raise TimeoutError(f"the local server did not answer at {url}")
 
 
+def kit_copy(base: Path) -> Path:
+    """A copy of the kit as a student has it: notebooks/ plus the marker of a kit folder."""
+    root = base / "kit"
+    shutil.copytree(PROJECT / "notebooks", root / "notebooks",
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    (root / "lexicon_data").mkdir()
+    shutil.copy(PROJECT / "lexicon_data" / "clusters.yaml", root / "lexicon_data")
+    return root
+
+
+def kit_config(base: Path) -> Path:
+    """The kit's Jupyter config (jupyter-config/) as a config folder: pre-save hook, custom.css."""
+    config = base / "jupyter-config"
+    shutil.copytree(PROJECT / "jupyter-config", config)
+    return config
+
+
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
-    """A JupyterLab server on a free local port, serving a copy of notebooks/."""
+    """A JupyterLab server on a free local port, serving a copy of the kit with its settings."""
     pytest.importorskip("playwright.sync_api")
     base = tmp_path_factory.mktemp("lab")
-    root = base / "notebooks"
-    shutil.copytree(PROJECT / "notebooks", root)
+    root = kit_copy(base)
     settings = base / "settings"
     for name, value in SETTINGS.items():
         (settings / name).parent.mkdir(parents=True, exist_ok=True)
         (settings / name).write_text(json.dumps(value), encoding="utf-8")
     answers = base / "antwoorden"
     env = {**os.environ, "NABIJHEID_DATA": str(answers), "JUPYTERLAB_SETTINGS_DIR": str(settings),
-           "JUPYTERLAB_WORKSPACES_DIR": str(base / "workspaces")}
+           "JUPYTERLAB_WORKSPACES_DIR": str(base / "workspaces"),
+           "JUPYTER_CONFIG_DIR": str(kit_config(base)), "PYTHONPATH": str(PROJECT)}
     port = free_port()
     with serving([sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}",
                   "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=",
                   "--ServerApp.password=", f"--ServerApp.root_dir={root}", "--allow-root"],
                  env, base / "lab.log", f"http://127.0.0.1:{port}/lab"):
-        yield {"url": f"http://127.0.0.1:{port}", "answers": answers, "root": root}
+        yield {"url": f"http://127.0.0.1:{port}", "answers": answers, "root": root,
+               "notebooks": root / "notebooks"}
 
 
 @contextlib.contextmanager
@@ -97,7 +115,7 @@ def page(lab, tmp_path):
     with sync_playwright() as p:
         context = p.chromium.launch_persistent_context(
             str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True, args=FLAGS,
-            viewport={"width": 1400, "height": 1000})
+            viewport={"width": 1280, "height": 900})
         page = context.new_page()
         page.set_default_timeout(60_000)
         yield page
@@ -105,7 +123,7 @@ def page(lab, tmp_path):
 
 
 def open_notebook(page, lab, name: str) -> None:
-    page.goto(f"{lab['url']}/lab/tree/{name}?reset")  # a fresh workspace: only this notebook
+    page.goto(f"{lab['url']}/lab/tree/notebooks/{name}?reset")  # a fresh workspace: only this notebook
     wait_for_notebook(page)
 
 
@@ -147,13 +165,20 @@ def menu(page, top: str, item: str) -> None:
 
 
 def run_all(page) -> None:
+    """Run All Cells and wait until it started: the first code cell's prompt changes.
+
+    The kernel may still be running from an earlier test of the same notebook, so the counts do
+    not restart at [1]; a change of the first prompt ([ ] -> [*] -> [n]) is what shows the start.
+    """
     panel = page.locator(".jp-NotebookPanel:visible")
     panel.locator(".jp-CodeCell .jp-InputArea-editor").first.click()
+    prompt = panel.locator(".jp-CodeCell .jp-InputArea-prompt").first
     for _ in range(2):
+        before = prompt.text_content()
         menu(page, "Run", "Run All Cells")
         try:
-            panel.locator(".jp-InputPrompt:has-text('[1]'), .jp-InputPrompt:has-text('*')").first \
-                .wait_for(timeout=20_000)
+            page.wait_for_function("([el, old]) => el.textContent !== old",
+                                   arg=[prompt.element_handle(), before], timeout=20_000)
             return
         except Exception:
             continue
@@ -391,10 +416,16 @@ def expected_widgets(name: str) -> dict[str, int]:
 
 
 def wait_until_all_ran(page, timeout: float = 180_000) -> None:
+    """Every visible input prompt has a number and the kernel is idle again.
+
+    Collapsed cells (source_hidden) show no prompt number, so the idle kernel after the numbered
+    visible cells is what says that the collapsed cells have run too.
+    """
     page.wait_for_function(
         "() => { const p = [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) "
-        ".jp-CodeCell .jp-InputPrompt')]; return p.length && p.every(e => /\\[\\d+\\]/.test(e.textContent)); }",
+        ".jp-CodeCell .jp-InputArea-prompt')]; return p.length && p.every(e => /\\[\\d+\\]/.test(e.textContent)); }",
         timeout=timeout)
+    wait_for_notebook(page)
 
 
 def interact(page, root) -> None:
@@ -445,6 +476,9 @@ def test_every_notebook_runs_renders_reacts_and_keeps_answers(page, lab, shot_on
     errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'],"
                           " .jp-OutputArea-output:has-text('Traceback')")
     assert errors.count() == 0, errors.first.inner_text()
+    if expected:  # a screenshot at 1280 px of the first widget with the text around it
+        page.locator(next(iter(expected))).first.scroll_into_view_if_needed()
+        page.wait_for_timeout(300)
     page.screenshot(path=str(ARTEFACTS / f"{Path(name).stem}.png"))
 
     for selector in expected:
@@ -510,3 +544,122 @@ def test_ladder_notebook_works_in_voila(page, voila, shot_on_failure):
     task.locator("button", has_text="Controleer").click()
     task.locator(".lt-feedback").first.wait_for(timeout=30_000)
     page.screenshot(path=str(ARTEFACTS / "voila_ladder.png"), full_page=False)
+
+
+# -- the kit's JupyterLab settings: clean saves, collapsed code, a Dutch notice after a restart ------
+NOTICE = "niet meer actief"
+OUTERMOST_DISCONNECTED = (
+    "() => [...document.querySelectorAll('.jupyter-widgets-disconnected')]"
+    ".filter(e => !e.parentElement.closest('.jupyter-widgets-disconnected'))"
+    ".map(e => getComputedStyle(e, '::before').content)")
+
+
+def test_kernel_restart_shows_a_dutch_notice_and_saving_keeps_the_notebook_clean(
+        page, lab, shot_on_failure):
+    ARTEFACTS.mkdir(exist_ok=True)
+    name = "00_start_hier.ipynb"
+    path = lab["notebooks"] / name
+    original, modified = path.read_bytes(), path.stat().st_mtime_ns
+    open_notebook(page, lab, name)
+    # the one-line widget cells are collapsed: students see a placeholder, not lt.Reflection(...)
+    hidden = sum(1 for c in json.loads(original)["cells"]
+                 if c["metadata"].get("jupyter", {}).get("source_hidden"))
+    wait_for_count(page, ".jp-InputPlaceholder", hidden)
+    run_all(page)
+    wait_until_all_ran(page)
+    widgets = sum(expected_widgets(name).values())
+    for selector, count in expected_widgets(name).items():
+        wait_for_count(page, selector, count)
+
+    # Saving writes the notebook without outputs: the file stays exactly as the course published it.
+    page.locator(".jp-NotebookPanel:visible .jp-Cell").first.click()
+    page.keyboard.press("Escape")
+    page.keyboard.press("Control+s")
+    deadline = time.monotonic() + 30
+    while path.stat().st_mtime_ns == modified and time.monotonic() < deadline:
+        time.sleep(0.3)
+    assert path.stat().st_mtime_ns != modified, "the notebook was not saved"
+    assert path.read_bytes() == original, "saving wrote outputs or run metadata into the notebook"
+
+    # A kernel restart: every widget output shows the Dutch notice once, not a broken-link icon.
+    menu(page, "Kernel", "Restart Kernel…")
+    page.locator(".jp-Dialog .jp-mod-accept").click()
+    page.wait_for_function(f"() => ({OUTERMOST_DISCONNECTED})().length >= {widgets}",
+                           timeout=60_000)
+    notices = page.evaluate(OUTERMOST_DISCONNECTED)
+    assert all(NOTICE in content for content in notices), notices
+    nested = page.evaluate(
+        "() => [...document.querySelectorAll('.jupyter-widgets-disconnected .jupyter-widgets-disconnected')]"
+        ".filter(e => getComputedStyle(e, '::before').content !== 'none').length")
+    assert nested == 0, "nested widgets repeat the notice"
+    page.locator(".jupyter-widgets-disconnected").first.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTEFACTS / "herstart_melding.png"))
+
+    # Running the cells again brings the widgets (and the notice disappears).
+    run_all(page)
+    page.wait_for_function(
+        "() => !document.querySelector('.jupyter-widgets-disconnected')"
+        " && document.querySelectorAll('.lt-reflectie textarea').length >= 3", timeout=120_000)
+
+
+# -- Voilà: every student notebook as a page without code ---------------------------------------------
+STUDENT_NOTEBOOKS = [n for n in ALL_NOTEBOOKS if n[0].isdigit()]
+
+
+@pytest.fixture(scope="module")
+def voila_kit(tmp_path_factory):
+    """Voilà serving a copy of the kit: /voila/render/notebooks/<name> runs and shows a notebook."""
+    pytest.importorskip("voila")
+    pytest.importorskip("playwright.sync_api")
+    base = tmp_path_factory.mktemp("voila-kit")
+    root = kit_copy(base)
+    port = free_port()
+    env = {**os.environ, "NABIJHEID_DATA": str(base / "antwoorden"), "PYTHONPATH": str(PROJECT)}
+    with serving([sys.executable, "-m", "voila", "--no-browser", f"--port={port}",
+                  "--Voila.ip=127.0.0.1", "--show_tracebacks=True", str(root)],
+                 env, base / "voila.log", f"http://127.0.0.1:{port}/"):
+        yield {"url": f"http://127.0.0.1:{port}", "answers": base / "antwoorden"}
+
+
+def open_in_voila(page, voila_kit, name: str) -> None:
+    """Open a notebook in Voilà and wait until every widget it creates has rendered."""
+    page.goto(f"{voila_kit['url']}/voila/render/notebooks/{name}", timeout=180_000)
+    for selector, count in expected_widgets(name).items():
+        wait_for_count(page, selector, count, timeout=180_000)
+    page.wait_for_timeout(500)
+
+
+def check_voila_view(page, name: str) -> None:
+    """The Voilà view shows the notebook without code and without errors; keep a screenshot."""
+    ARTEFACTS.mkdir(exist_ok=True)
+    assert page.locator(":text('Traceback')").count() == 0
+    assert page.locator(".jp-InputArea-editor, .CodeMirror, .cm-editor").count() == 0, "code is shown"
+    code = re.findall(r"\blt\.\w+\(", page.locator("body").inner_text())
+    assert not code, f"a line of code is shown: {code}"
+    assert page.locator("h1").first.inner_text().strip()
+    page.screenshot(path=str(ARTEFACTS / f"voila_{Path(name).stem}.png"))
+
+
+def test_voila_saves_answers_like_jupyterlab(page, voila_kit, shot_on_failure):
+    open_in_voila(page, voila_kit, "00_start_hier.ipynb")
+    answer = "Getypt in de leesweergave."
+    area = page.locator(".lt-reflectie textarea").first
+    area.scroll_into_view_if_needed()
+    area.fill(answer)
+    page.wait_for_function(
+        "() => /Opgeslagen om/.test(document.querySelector('.lt-reflectie .lt-status').textContent)",
+        timeout=30_000)
+    saved = json.loads((voila_kit["answers"] / "00_start_hier.json").read_text(encoding="utf-8"))
+    assert saved["antwoorden"]["start-r1"]["tekst"] == answer
+
+
+def test_contents_links_jump_to_the_lemma(page, lab, shot_on_failure):
+    """The Inhoud list and the previous/next links of a long notebook scroll to the lemma."""
+    open_notebook(page, lab, "03a_professionele_nabijheid_relatie.ipynb")
+    heading_top = ("(start) => { const h = [...document.querySelectorAll('.jp-RenderedMarkdown h2')]"
+                   ".find(h => h.textContent.startsWith(start)); if (!h) return null;"
+                   " const r = h.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight / 3; }")
+    page.locator(".jp-RenderedMarkdown a[href='#4.-Ervaringsdeskundigheid']").first.click()
+    page.wait_for_function(heading_top, arg="4. Ervaringsdeskundigheid", timeout=10_000)
+    page.locator(".jp-RenderedMarkdown a[href='#Inhoud']").nth(4).click()
+    page.wait_for_function(heading_top, arg="Inhoud", timeout=10_000)
