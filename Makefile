@@ -21,6 +21,7 @@ test: install
 
 benchmark: install
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/class_load.py --alle
 
 check: install
 	$(BIN)/python -m lexicon_tools check

@@ -159,7 +159,10 @@ def start_lab(port: int, open_browser: bool) -> int:
     base = f"http://localhost:{port}"
     link = f"{base}/lab/tree/{START_NOTEBOOK}?token={token}"
     say("JupyterLab wordt gestart ...")
-    server = subprocess.Popen(lab_command(port, token), cwd=ROOT)
+    # The kit's commands (``nabijheid check`` ...) work in JupyterLab's terminal: it inherits PATH.
+    scripts = venv_python().parent
+    env = {**os.environ, "PATH": str(scripts) + os.pathsep + os.environ.get("PATH", "")}
+    server = subprocess.Popen(lab_command(port, token), cwd=ROOT, env=env)
     try:
         wait_until_up(f"{base}/api/status?token={token}", server)
         say()
