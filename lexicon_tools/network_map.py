@@ -247,12 +247,13 @@ def describe_network_map(network: NetworkMap) -> str:
 
 def draw_network_map(network: NetworkMap, ax=None):
     """Draw the ego network: colour and marker per capital type, distance by closeness."""
-    from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
     from matplotlib.patches import Circle
 
-    if ax is None:  # a plain Figure: no pyplot state, nothing to close
-        ax = Figure(figsize=(8.5, 7)).add_subplot()
+    from .rendering import new_figure
+
+    if ax is None:  # a pyplot-free Agg figure at the render resolution, nothing to close
+        ax = new_figure(7.2, 5.9).add_subplot()
     pos = network.layout()
     classified = network.classified()
     for capital, (colour, marker) in CAPITAL_STYLE.items():

@@ -534,7 +534,7 @@ def test_ladder_notebook_works_in_voila(page, voila, shot_on_failure):
     viewer = page.locator(".lt-modelviewer").first
     viewer.scroll_into_view_if_needed()
     before = viewer.inner_text()
-    viewer.locator("select").first.select_option(index=4)
+    viewer.locator(".lt-niveau").nth(4).click()
     page.wait_for_function("([el, old]) => el.innerText !== old",
                            arg=[viewer.element_handle(), before], timeout=30_000)
     # And a scenario placed on the ladder gets feedback.
@@ -634,8 +634,9 @@ def check_voila_view(page, name: str) -> None:
     ARTEFACTS.mkdir(exist_ok=True)
     assert page.locator(":text('Traceback')").count() == 0
     assert page.locator(".jp-InputArea-editor, .CodeMirror, .cm-editor").count() == 0, "code is shown"
-    code = re.findall(r"\blt\.\w+\(", page.locator("body").inner_text())
-    assert not code, f"a line of code is shown: {code}"
+    if not Path(name).stem.startswith("11_"):  # notebook 11 teaches code: its text may name it
+        code = re.findall(r"\blt\.\w+\(", page.locator("body").inner_text())
+        assert not code, f"a line of code is shown: {code}"
     assert page.locator("h1").first.inner_text().strip()
     page.screenshot(path=str(ARTEFACTS / f"voila_{Path(name).stem}.png"))
 

@@ -68,14 +68,16 @@ class SchellingView(widgets.VBox):
 
     def __init__(self, size: int = 30, seed: int = 1):
         self.seed = seed
-        self._tolerance = widgets.FloatSlider(value=0.3, min=0, max=0.9, step=0.05,
-                                              description="Voorkeur", readout_format=".0%",
-                                              tooltip="Minimaal aandeel buren van de eigen groep")
-        self._share = widgets.FloatSlider(value=0.5, min=0.1, max=0.9, step=0.05,
-                                          description="Aandeel A", readout_format=".0%")
-        self._empty = widgets.FloatSlider(value=0.1, min=0.02, max=0.4, step=0.02,
-                                          description="Leeg", readout_format=".0%")
-        self._size = widgets.IntSlider(value=size, min=10, max=60, step=5, description="Grootte")
+        # Dropdowns, not sliders: a <select> with its label has an accessible name (a slider
+        # handle has none in ipywidgets 8) and is as easy with the keyboard.
+        self._tolerance = _percent_choice("Voorkeur", 0.3, 0.0, 0.9, 0.05,
+                                          "Minimaal aandeel buren van de eigen groep")
+        self._share = _percent_choice("Aandeel A", 0.5, 0.1, 0.9, 0.05, "Aandeel van groep A")
+        self._empty = _percent_choice("Leeg", 0.1, 0.02, 0.4, 0.02, "Aandeel lege plekken")
+        sizes = sorted({*range(10, 61, 5), size})
+        self._size = widgets.Dropdown(options=[(f"{n} x {n}", n) for n in sizes], value=size,
+                                      description="Grootte", tooltip="Aantal vakjes per zijde",
+                                      layout=widgets.Layout(width="auto"))
         auto = widgets.Layout(width="auto")
         self._step = widgets.Button(description="1 stap", layout=auto)
         self._run = widgets.Button(description=f"Draai {RUN_STEPS} stappen", button_style="primary",
@@ -128,3 +130,12 @@ class SchellingView(widgets.VBox):
         alt = (f"Links het raster na stap {m.steps}; rechts het aandeel gelijke buren per stap, van "
                f"{m.history[0]:.0%} naar {m.history[-1]:.0%}. {unhappy} huishoudens willen verhuizen.")
         self._figure.render(alt + (f" {self._notice}" if self._notice else ""), limits_changed)
+
+
+def _percent_choice(label: str, value: float, low: float, high: float, step: float,
+                    tooltip: str) -> widgets.Dropdown:
+    """A labelled dropdown of percentages (its value is the fraction, e.g. 0.3)."""
+    count = round((high - low) / step)
+    options = [(f"{round(100 * (low + i * step))}%", round(low + i * step, 4)) for i in range(count + 1)]
+    return widgets.Dropdown(options=options, value=round(value, 4), description=label,
+                            tooltip=tooltip, layout=widgets.Layout(width="auto"))
