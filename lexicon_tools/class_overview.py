@@ -7,7 +7,8 @@ linear time, JSON nesting is bounded and every field is checked for its type bef
 
 __all__ = ["ClassHandIns", "read_hand_in", "read_hand_ins", "answers_side_by_side",
            "completion_table", "draw_completion", "read_class_list", "missing_students",
-           "item_analysis", "anonymize", "questions_of", "escape_cell", "mpl_text"]
+           "item_analysis", "anonymize", "questions_of", "escape_cell", "mpl_text",
+           "MissingReport", "missing_report"]
 
 import csv
 import html
@@ -148,6 +149,52 @@ def missing_students(answers: pd.DataFrame | ClassHandIns, class_list: pd.DataFr
     return class_list[~class_list["studentnummer"].isin(handed_in)].reset_index(drop=True)
 
 
+@dataclass
+class MissingReport:
+    """Who on the class list has not handed in anything, and what was wrong with the list."""
+
+    klassenlijst: pd.DataFrame | None
+    ontbrekend: pd.DataFrame
+    problemen: list[str] = field(default_factory=list)
+
+    def _repr_markdown_(self) -> str:
+        lines = []
+        if self.problemen:
+            lines += ["**Let op:**", ""] + [f"- {escape_cell(p)}" for p in self.problemen] + [""]
+        if self.klassenlijst is None:
+            lines.append("Geen klassenlijst opgegeven, dus niet te zien wie ontbreekt. Zet in de "
+                         "eerste codecel bij `KLASSENLIJST` het pad naar een CSV-bestand met de "
+                         "kolommen `studentnummer` en `naam`.")
+        elif self.klassenlijst.empty:
+            lines.append("De klassenlijst bevat geen studenten; niet te zien wie ontbreekt.")
+        elif self.ontbrekend.empty:
+            count = len(self.klassenlijst)
+            lines.append(f"Iedereen op de klassenlijst ({count} student{'en' * (count != 1)}) "
+                         "heeft iets ingeleverd.")
+        else:
+            lines += [f"**Niets ingeleverd ({len(self.ontbrekend)} van {len(self.klassenlijst)}):**",
+                      ""] + [f"- {escape_cell(r.naam)} ({escape_cell(r.studentnummer)})" if r.naam
+                             else f"- {escape_cell(r.studentnummer)}"
+                             for r in self.ontbrekend.itertuples()]
+        return "\n".join(lines)
+
+
+def missing_report(answers: pd.DataFrame | ClassHandIns, class_list_path: str | Path | None,
+                   notebook: str | None = None) -> MissingReport:
+    """Read the class list (if a path is given) and report who is missing, problems included.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> missing_report(pd.DataFrame(columns=["studentnummer"]), "").klassenlijst is None
+    True
+    """
+    if not str(class_list_path or "").strip():
+        return MissingReport(None, pd.DataFrame(columns=["studentnummer", "naam"]))
+    class_list, problems = read_class_list(class_list_path)
+    return MissingReport(class_list, missing_students(answers, class_list, notebook), problems)
+
+
 def anonymize(answers: pd.DataFrame | ClassHandIns, seed: int = 0) -> pd.DataFrame:
     """The answers with names and numbers replaced by 'Student 1', 'Student 2', ... (mixed order)."""
     answers = answers.antwoorden if isinstance(answers, ClassHandIns) else answers
@@ -209,7 +256,7 @@ def completion_table(answers: pd.DataFrame | ClassHandIns, notebook: str | None 
     """Per student: the share answered (0-100 %), separately for reflections, quiz and sort tasks.
 
     Columns are ``reflecties``/``quiz``/``sorteeropdrachten`` for one ``notebook``, else
-    ``<notebook> · <kind>``. A kind's questions are all ids any student's file lists for it. Students
+    ``<notebook title> · <kind>``. A kind's questions are all ids any student's file lists for it. Students
     on ``class_list`` without a hand-in get a row with empty cells.
     """
     answers = _frame(answers)
@@ -219,7 +266,9 @@ def completion_table(answers: pd.DataFrame | ClassHandIns, notebook: str | None 
     if answers.empty and class_list is None:
         return pd.DataFrame()
     kinds = answers["soort"].map(KIND_COLUMNS)
-    column = kinds if notebook else answers["notebook"] + " · " + kinds
+    titles = answers["titel"].where(answers["titel"].fillna("").str.strip() != "",
+                                    answers["notebook"])
+    column = kinds if notebook else titles + " · " + kinds
     answers = answers.assign(kolom=column)
     totals = answers.groupby("kolom")["vraag_id"].nunique()
     done = (answers[answers["antwoord"].str.strip() != ""]
@@ -272,6 +321,13 @@ def draw_completion(table: pd.DataFrame, ax=None):
     """A heat map of :func:`completion_table` (empty cell = not handed in); returns the Axes."""
     import matplotlib.pyplot as plt
 
+    if table.empty or len(table.columns) == 0:
+        if ax is None:
+            _, ax = plt.subplots(figsize=(6.0, 1.2), layout="constrained")
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, "Nog geen ingeleverde antwoorden om te tonen.", ha="center",
+                va="center", fontsize=11)
+        return ax
     if ax is None:
         width = max(6.0, 3.0 + 1.6 * len(table.columns))
         _, ax = plt.subplots(figsize=(width, 1.2 + 0.42 * max(len(table), 2)),

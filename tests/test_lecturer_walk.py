@@ -1,0 +1,96 @@
+"""The lecturer's notebooks followed as docs/docent-inleveren.md says: set the paths in the first
+code cell, run all cells, read what is shown. Found by walking the course loop by hand."""
+
+import shutil
+import warnings
+
+import nbformat
+import pandas as pd
+import pytest
+
+import lexicon_tools as lt
+from lexicon_tools.class_overview import draw_completion, missing_report
+from conftest import PROJECT
+
+EXAMPLE = PROJECT / "notebooks" / "voorbeeld_klas"
+
+
+def _class_of_notebook_01(tmp_path):
+    """A class that handed in notebook 01 only (not 00_start_hier), and its class list."""
+    folder = tmp_path / "klas-2b"
+    folder.mkdir()
+    for path in (EXAMPLE / "inleveringen").glob("*_01_sociale_nabijheid.*"):
+        shutil.copy(path, folder)
+    class_list = tmp_path / "klas.csv"
+    class_list.write_text("studentnummer;naam\n1100234;Noor Bakker\n1100871;Daan de Wit\n"
+                          "1101502;Sara El Idrissi\n1109999;Yara Visser\n", encoding="utf-8")
+    return folder, class_list
+
+
+def _outputs_text(notebook) -> str:
+    parts = []
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            if output.output_type == "error":
+                raise AssertionError(f"{output.ename}: {output.evalue}")
+            parts += [str(v) for k, v in output.get("data", {}).items() if k.startswith("text/")]
+            parts.append(output.get("text", ""))
+    return "\n".join(parts)
+
+
+def _run_overview(tmp_path, hand_ins: str, class_list: str) -> str:
+    from nbclient import NotebookClient
+
+    notebook = nbformat.read(PROJECT / "notebooks" / "docent_klasoverzicht.ipynb", as_version=4)
+    config = next(c for c in notebook.cells if c.cell_type == "code" and "INLEVERINGEN =" in c.source)
+    config.source = config.source.replace('"voorbeeld_klas/inleveringen"', repr(hand_ins)) \
+        .replace('"voorbeeld_klas/klassenlijst.csv"', repr(class_list))
+    NotebookClient(notebook, timeout=180, kernel_name="python3",
+                   resources={"metadata": {"path": str(PROJECT / "notebooks")}}).execute()
+    return _outputs_text(notebook)
+
+
+@pytest.mark.notebook
+def test_klasoverzicht_shows_the_notebooks_the_class_handed_in(tmp_path):
+    """Completion and item analysis were fixed to 00_start_hier / 01: another class saw nothing."""
+    folder, class_list = _class_of_notebook_01(tmp_path)
+    text = _run_overview(tmp_path, str(folder), str(class_list))
+    assert "Sociale nabijheid · quiz" in text  # the completion table, by notebook title
+    assert "Yara Visser (1109999)" in text and "Niets ingeleverd (1 van 4)" in text
+    assert "vertrouwen-q1" in text or "sociale-basis-q1" in text  # item analysis of notebook 01
+    assert "Nog geen ingeleverde antwoorden" not in text
+
+
+@pytest.mark.notebook
+def test_klasoverzicht_reports_a_broken_class_list_and_works_without_one(tmp_path):
+    folder, class_list = _class_of_notebook_01(tmp_path)
+    class_list.write_text("nummer,naam\n1100234,Noor Bakker\n", encoding="utf-8")
+    text = _run_overview(tmp_path, str(folder), str(class_list))
+    assert "de kolom &#x27;studentnummer&#x27; ontbreekt" in text or \
+        "de kolom 'studentnummer' ontbreekt" in text
+    text = _run_overview(tmp_path, str(folder), "")
+    assert "Geen klassenlijst opgegeven" in text and "Sociale nabijheid · quiz" in text
+
+
+def test_missing_report_names_who_is_missing_and_why_it_cannot_tell(tmp_path):
+    folder, class_list = _class_of_notebook_01(tmp_path)
+    klas = lt.read_hand_ins(folder)
+    report = missing_report(klas, class_list)
+    assert list(report.ontbrekend["naam"]) == ["Yara Visser"]
+    assert "- Yara Visser (1109999)" in report._repr_markdown_()
+    class_list.write_text("studentnummer,naam\n1100234,Noor Bakker\n", encoding="utf-8")
+    assert "Iedereen op de klassenlijst (1 student)" in missing_report(klas, class_list) \
+        ._repr_markdown_()
+    assert "Geen klassenlijst opgegeven" in missing_report(klas, None)._repr_markdown_()
+    broken = missing_report(klas, tmp_path / "bestaat-niet.csv")._repr_markdown_()
+    assert "Let op" in broken and "bestaat-niet.csv" in broken
+
+
+def test_empty_completion_draws_a_message_not_a_blank_chart():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ax = draw_completion(pd.DataFrame(index=["Ali (1)"]))
+    assert "Nog geen ingeleverde antwoorden" in ax.texts[0].get_text()
