@@ -6,6 +6,7 @@ Problems are printed in Dutch, never as a traceback.
 """
 
 import argparse
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -79,7 +80,8 @@ def _check_questions(folder: str | None, lex, counts: list[str]) -> list[Problem
 
 def _report(problems: list[Problem], counts: list[str]) -> int:
     if problems:
-        print(f"NIET OK: {len(problems)} probleem/problemen gevonden.\n")
+        count = len(problems)
+        print(f"NIET OK: {count} {'probleem' if count == 1 else 'problemen'} gevonden.\n")
         for problem in problems:
             print(f"- {problem}")
         print("\nHerstel de bestanden en voer de controle opnieuw uit.")
@@ -114,8 +116,9 @@ def make_notebook(lemmas: str, title: str, target: str, overwrite: bool = False)
         print(f"NIET GELUKT: {path} kan niet geschreven worden ({exc.strerror or exc}). Kies een map "
               "waarin je mag schrijven, bijv. --uit ~/les3.ipynb.")
         return 1
-    print(f"OK: {path} gemaakt met {len(ids)} lemma's. Open het in JupyterLab en kies "
-          "Uitvoeren → Alle cellen uitvoeren.")
+    lemmas = "1 lemma" if len(ids) == 1 else f"{len(ids)} lemma's"
+    print(f"OK: {path} gemaakt met {lemmas}. Open het in JupyterLab en kies "
+          "Uitvoeren → Run All Cells.")
     return 0
 
 
@@ -357,9 +360,21 @@ def main(argv=None) -> int:
         warnings.showwarning = _print_warning
         try:
             return COMMANDS[name][2](args)
+        except BrokenPipeError:  # output piped into `head` or `more`, which stopped reading
+            _silence_stdout()
+            return 1
         except (LexiconError, OSError) as exc:
             print(f"NIET GELUKT: {exc}")
             return 1
+
+
+def _silence_stdout() -> None:
+    """Send the rest of the output nowhere, so that exiting prints no second error."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file behind stdout (tests)
+        pass
 
 
 def _print_warning(message, category, *args, **kwargs):

@@ -127,7 +127,8 @@ def _scan(folder: Path, lexicon=None, fallback: Path | None = None, role: str = 
 
 def _fall_back(broken: FileResult, folder: Path, fallback, lexicon, role, scan) -> FileResult:
     first = broken.problems[0]
-    more = f" (en nog {len(broken.problems) - 1} probleem/problemen)" if len(broken.problems) > 1 else ""
+    rest = len(broken.problems) - 1
+    more = f" (en nog {rest} {'probleem' if rest == 1 else 'problemen'})" if rest else ""
     check = f"Controleer met: nabijheid check {folder}"
     spare = fallback / broken.path.relative_to(folder) if fallback else None
     if spare is not None and spare.is_file():

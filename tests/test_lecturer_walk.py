@@ -94,3 +94,53 @@ def test_empty_completion_draws_a_message_not_a_blank_chart():
         warnings.simplefilter("error")
         ax = draw_completion(pd.DataFrame(index=["Ali (1)"]))
     assert "Nog geen ingeleverde antwoorden" in ax.texts[0].get_text()
+
+
+def test_a_grade_typed_with_a_comma_comes_back_with_a_comma(tmp_path):
+    folder, _ = _class_of_notebook_01(tmp_path)
+    view = lt.GradingView(str(folder))
+    view._points.value = "1,5"
+    view.book.flush()
+    again = lt.GradingView(str(folder))
+    assert again._points.value == "1,5"
+
+
+def test_cli_output_into_a_closed_pipe_ends_without_traceback(monkeypatch):
+    """`nabijheid bronnen | more` (or `| head`) stopped reading: no traceback, no second error."""
+    from lexicon_tools.__main__ import main
+
+    class ClosedPipe:
+        def write(self, text):
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def flush(self):
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr("sys.stdout", ClosedPipe())
+    assert main(["bronnen"]) == 1
+
+
+def test_messages_name_the_menus_jupyterlab_really_shows(tmp_path, capsys):
+    """The Dutch language pack leaves 'Run All Cells', 'Text File' and 'Open With → Editor' in
+    English (seen in JupyterLab 4 in Chromium); a lecturer looks for exactly these words."""
+    from lexicon_tools.__main__ import main
+
+    assert main(["maak-notebook", "--lemmas", "vertrouwen", "--uit", str(tmp_path / "l.ipynb")]) == 0
+    out = capsys.readouterr().out
+    assert "Uitvoeren → Run All Cells" in out and "met 1 lemma." in out
+    guides = [(PROJECT / p).read_text(encoding="utf-8") for p in
+              ("exercises/README.md", "docs/docent-inleveren.md", "docs/jupyterhub.md")]
+    guides.append((PROJECT / "notebooks" / "docent_klasoverzicht.ipynb").read_text(encoding="utf-8"))
+    for text in guides:
+        for wrong in ("Alle cellen uitvoeren", "Nieuw → Tekstbestand", "Open met → Bewerker",
+                      "*Run → Run All Cells*"):
+            assert wrong not in text
+    assert "*Open With → Editor*" in guides[0] and "Text File" in guides[0]
+
+
+def test_check_counts_one_problem_in_the_singular(tmp_path, capsys):
+    from lexicon_tools.__main__ import main
+
+    (tmp_path / "les.yml").write_text("lemma: vertrouwen\n", encoding="utf-8")
+    assert main(["check", str(tmp_path)]) == 1
+    assert "NIET OK: 1 probleem gevonden." in capsys.readouterr().out

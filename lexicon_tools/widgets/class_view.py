@@ -31,7 +31,8 @@ class ClassOverview(widgets.VBox):
         self._read = widgets.Button(description="Lees in", icon="folder-open",
                                     button_style="primary")
         self._anonymous = widgets.Checkbox(value=anoniem, indent=False,
-                                           description="Anoniem (namen verbergen, om te projecteren)")
+                                           description="Anoniem (namen verbergen, om te projecteren)",
+                                           layout=widgets.Layout(width="auto"))
         self._summary = widgets.HTML()
         self._notebook = widgets.Dropdown(description="Notebook", options=[],
                                           layout=widgets.Layout(width="95%"))

@@ -99,7 +99,8 @@ class GradingView(widgets.VBox):
                              f"{escape_cell(row.antwoord) or '<i>(geen antwoord)</i>'}</div>")
         grade = self.book.get(self._student.value, self._notebook.value, self._question.value)
         self._loading = True
-        self._points.value = "" if grade["punten"] is None else f"{grade['punten']:g}"
+        self._points.value = "" if grade["punten"] is None else \
+            f"{grade['punten']:g}".replace(".", ",")  # as a Dutch lecturer types it
         self._level.value = grade["niveau"] or NO_LEVEL
         self._comment.value = grade["opmerking"]
         self._loading = False
