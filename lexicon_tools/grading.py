@@ -148,19 +148,24 @@ def brightspace_csv(table: pd.DataFrame, path: str | Path, names: dict | None = 
 
 def canvas_csv(table: pd.DataFrame, path: str | Path, names: dict | None = None,
                points_possible: dict | None = None, section: str = "") -> list[str]:
-    """Write a Canvas gradebook import file (matched on SIS User ID = student number)."""
+    """Write a Canvas gradebook import file (matched on SIS User ID = student number).
+
+    The first five columns are those of Canvas's own gradebook export; ``SIS Login ID`` stays
+    empty (Canvas guides list it among the columns an import must have).
+    """
     items, totals, notes = _items(table, names), _totals(table), []
-    header = ["Student", "ID", "SIS User ID", "Section"] + [_safe_cell(i) for i in items.values()]
+    header = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"] + \
+        [_safe_cell(i) for i in items.values()]
     rows = []
     if points_possible:
-        rows.append(["Points Possible", "", "", ""] +
+        rows.append(["Points Possible", "", "", "", ""] +
                     [_number(points_possible.get(nb)) for nb in items])
     for (number, student), values in totals.iterrows():
         if not number:
             notes.append(f"{student}: geen studentnummer, dus niet in het cijferbestand.")
             continue
         name = table.loc[table["studentnummer"] == number, "naam"].iloc[0]
-        rows.append([_safe_cell(name), "", _safe_cell(number), _safe_cell(section)] +
+        rows.append([_safe_cell(name), "", _safe_cell(number), "", _safe_cell(section)] +
                     [_number(values.get(nb)) for nb in items])
     _write_csv(path, header, rows)
     return notes
