@@ -420,10 +420,12 @@ def question_yaml(question_id: str) -> str:
     data = item.model_dump(exclude_defaults=True)
     head = {"lemma": loaded.lemmas[question_id]} if loaded.lemmas.get(question_id) else {}
     body = {**head, block: [data] if block in _LIST_BLOCKS else data}
+    # Every text on one line: a lecturer who replaces the line after `vraag:` replaces the whole
+    # question, and no tail of the old text stays behind on the next lines.
     return ("# Eén vraag uit het lespakket om te veranderen. Laat de id staan: daaronder bewaren\n"
             "# studenten hun antwoord. Alle andere vragen blijven zoals ze in het lespakket staan.\n"
             + yaml.dump(body, Dumper=_indented_dumper(), allow_unicode=True, sort_keys=False,
-                        width=100))
+                        width=float("inf")))
 
 
 @lru_cache(maxsize=1)

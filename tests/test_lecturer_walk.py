@@ -144,3 +144,37 @@ def test_check_counts_one_problem_in_the_singular(tmp_path, capsys):
     (tmp_path / "les.yml").write_text("lemma: vertrouwen\n", encoding="utf-8")
     assert main(["check", str(tmp_path)]) == 1
     assert "NIET OK: 1 probleem gevonden." in capsys.readouterr().out
+
+
+def test_a_copied_question_has_each_text_on_one_line(tmp_path, capsys):
+    """Step 1 of the guide: change the text after `vraag:`. With the old text wrapped over several
+    lines, replacing the first line left the old tail behind (silently glued to the new question,
+    or a puzzling indentation error)."""
+    from lexicon_tools.__main__ import main
+    from lexicon_tools.exercises import question
+
+    own = tmp_path / "eigen"
+    assert main(["kopieer", "vertrouwen-q2", "--naar", str(own)]) == 0
+    path = own / "vertrouwen-q2.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = next(i for i, l in enumerate(lines) if l.strip().startswith("vraag:"))
+    assert question("vertrouwen-q2").vraag in lines[line] or \
+        question("vertrouwen-q2").vraag.replace("'", "''") in lines[line]
+    lines[line] = "    vraag: Hoe past Fatma's tevredenheid bij het lemma?"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["check", str(own)]) == 0, capsys.readouterr().out
+    from lexicon_tools.exercises import exercise_set
+
+    assert exercise_set(own).items["vertrouwen-q2"].vraag == \
+        "Hoe past Fatma's tevredenheid bij het lemma?"
+
+
+def test_text_left_after_a_closed_quote_is_named(tmp_path, capsys):
+    from lexicon_tools.__main__ import main
+
+    (tmp_path / "q.yaml").write_text(
+        "lemma: vertrouwen\nreflectie:\n  - id: vertrouwen-r1\n    soort: begrijpen\n"
+        "    vraag: \"Nieuwe vraag?\"\n      in de overheid onverstandig?\n", encoding="utf-8")
+    assert main(["check", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "q.yaml, regel 6: de tekst tussen aanhalingstekens op regel 5 is al afgesloten" in out
