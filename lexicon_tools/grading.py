@@ -185,6 +185,11 @@ def _graded(rows: pd.DataFrame) -> pd.DataFrame:
     return rows[rows["punten"].notna() | (rows["niveau"] != "") | (rows["opmerking"] != "")]
 
 
+def _dutch(value: float) -> str:
+    """A number as a Dutch student reads it: 2,5 (the grade files keep 2.5 for the LMS)."""
+    return f"{value:g}".replace(".", ",")
+
+
 def feedback_markdown(rows: pd.DataFrame) -> str:
     """One student's feedback as Markdown (all text escaped as literal text)."""
     first = rows.iloc[0]
@@ -193,12 +198,12 @@ def feedback_markdown(rows: pd.DataFrame) -> str:
         lines += [f"## {md_text(group['titel'].iloc[0])}", ""]
         total = group["punten"].dropna()
         if len(total):
-            lines += [f"**Totaal:** {total.sum():g} punten", ""]
+            lines += [f"**Totaal:** {_dutch(total.sum())} punten", ""]
         for row in _graded(group).to_dict("records"):
             lines += [f"### {md_text(' '.join(str(row['vraag']).split()))}", ""]
             lines += [f"> {md_text(line)}  " for line in (row["antwoord"] or "—").split("\n")] + [""]
             if row["punten"] is not None and not pd.isna(row["punten"]):
-                lines.append(f"- Punten: {row['punten']:g}")
+                lines.append(f"- Punten: {_dutch(row['punten'])}")
             if row["niveau"]:
                 lines.append(f"- Niveau: {md_text(row['niveau'])}")
             if row["opmerking"]:
@@ -220,12 +225,12 @@ def feedback_html(rows: pd.DataFrame) -> str:
         parts.append(f"<h2>{esc(group['titel'].iloc[0])}</h2>")
         total = group["punten"].dropna()
         if len(total):
-            parts.append(f"<p><b>Totaal:</b> {total.sum():g} punten</p>")
+            parts.append(f"<p><b>Totaal:</b> {_dutch(total.sum())} punten</p>")
         for row in _graded(group).to_dict("records"):
             parts.append(f"<h3>{esc(row['vraag'])}</h3>"
                          f"<div class='antwoord'>{esc(row['antwoord'] or '—')}</div><ul>")
             if row["punten"] is not None and not pd.isna(row["punten"]):
-                parts.append(f"<li>Punten: {row['punten']:g}</li>")
+                parts.append(f"<li>Punten: {_dutch(row['punten'])}</li>")
             if row["niveau"]:
                 parts.append(f"<li>Niveau: {esc(row['niveau'])}</li>")
             parts.append("</ul>")

@@ -94,7 +94,7 @@ def test_feedback_files_are_escaped_and_per_student(tmp_path):
     md = (tmp_path / "feedback" / "0022_feedback.md").read_text(encoding="utf-8")
     assert "<script>" not in md and "![x]" not in md and "\\!\\[x\\]" in md
     ali = (tmp_path / "feedback" / "0011_feedback.html").read_text(encoding="utf-8")
-    assert "Helder." in ali and "Totaal:</b> 3.5 punten" in ali and "Niveau: goed" in ali
+    assert "Helder." in ali and "Totaal:</b> 3,5 punten" in ali and "Niveau: goed" in ali
     assert "Bo" not in ali  # one student's file holds nothing of another
 
 
