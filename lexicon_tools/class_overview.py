@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .hand_in_reader import COLUMNS, MAX_BYTES, NotAHandIn, read_small_text, read_hand_in
+from .hand_in_reader import (COLUMNS, MAX_BYTES, NotAHandIn, hand_in_from_text, read_hand_in,
+                             read_small_text, zip_members)
 
 KIND_COLUMNS = {"reflectie": "reflecties", "quiz": "quiz", "sorteer": "sorteeropdrachten"}
 
@@ -59,6 +60,12 @@ def read_hand_ins(folder: str | Path) -> ClassHandIns:
     frames, problems = [], []
     paths = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".md", ".html", ".htm")
                    and p.name.upper() != "LEESMIJ.MD")
+    zips = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".zip")
+    for archive in zips:  # the LMS's "download all submissions" (Brightspace, Canvas)
+        found = _read_zip(archive, frames, problems)
+        if not found:
+            problems.append(f"{archive.name}: in dit zip-bestand staan geen inleveringen (.md of "
+                            ".html).")
     for path in paths:
         try:
             frame = read_hand_in(path)
@@ -75,13 +82,37 @@ def read_hand_ins(folder: str | Path) -> ClassHandIns:
             problems.append(f"{path.name}: bevat nog geen antwoorden.")
             continue
         frames.append(frame)
-    if not paths:
-        problems.append(f"In {folder} staan geen ingeleverde bestanden (.md of .html).")
+    if not paths and not zips:
+        problems.append(f"In {folder} staan geen ingeleverde bestanden (.md, .html of een "
+                        "zip-bestand uit de leeromgeving).")
     if not frames:
         return ClassHandIns(pd.DataFrame(columns=COLUMNS), problems)
     answers = _newest_per_student(pd.concat(frames, ignore_index=True), problems)
     problems += _same_number_two_names(answers)
     return ClassHandIns(answers, problems)
+
+
+def _read_zip(archive: Path, frames: list, problems: list[str]) -> int:
+    """Add the hand-ins inside one zip file; return how many hand-in-like files it held."""
+    count = 0
+    try:
+        for shown, text in zip_members(archive):
+            count += 1
+            try:
+                if isinstance(text, NotAHandIn):
+                    raise text
+                frame = hand_in_from_text(text, shown)
+            except NotAHandIn as exc:
+                problems.append(f"{shown}: overgeslagen, {exc}.")
+                continue
+            if frame.empty:
+                problems.append(f"{shown}: bevat nog geen antwoorden.")
+                continue
+            frames.append(frame)
+    except NotAHandIn as exc:
+        problems.append(f"{archive.name}: overgeslagen, {exc}.")
+        return -1
+    return count
 
 
 def _newest_per_student(answers: pd.DataFrame, problems: list[str]) -> pd.DataFrame:

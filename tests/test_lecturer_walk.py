@@ -178,3 +178,29 @@ def test_text_left_after_a_closed_quote_is_named(tmp_path, capsys):
     assert main(["check", str(tmp_path)]) == 1
     out = capsys.readouterr().out
     assert "q.yaml, regel 6: de tekst tussen aanhalingstekens op regel 5 is al afgesloten" in out
+
+
+def test_the_zip_an_lms_downloads_is_read_without_unpacking(tmp_path):
+    """Brightspace and Canvas hand all submissions over as one zip (Brightspace adds index.html and
+    renames every file); the guide says: put what you downloaded in one folder."""
+    import zipfile
+
+    folder = tmp_path / "klas-2b"
+    folder.mkdir()
+    hand_ins = sorted((EXAMPLE / "inleveringen").glob("*_01_sociale_nabijheid.*"))
+    with zipfile.ZipFile(folder / "Opdracht 1 Download 4 dec 2026.zip", "w") as archive:
+        archive.writestr("index.html", "<html><body>Brightspace index</body></html>")
+        for n, path in enumerate(hand_ins):
+            archive.write(path, f"1234-{n} - Student {n} - 4 december 2026 1539 - {path.name}")
+        archive.writestr("notities.md", "geen inlevering")
+    (folder / "kapot.zip").write_bytes(b"PK\x03\x04 dit is geen zip")
+    klas = lt.read_hand_ins(folder)
+    assert len(klas.studenten) == len(hand_ins) == 3
+    assert not [p for p in klas.problemen if "index.html" in p]
+    assert any(p.startswith("Opdracht 1 Download 4 dec 2026.zip/notities.md: overgeslagen")
+               for p in klas.problemen)
+    assert any(p.startswith("kapot.zip: overgeslagen, het zip-bestand is niet te openen")
+               for p in klas.problemen)
+    empty = tmp_path / "leeg"
+    empty.mkdir()
+    assert "zip-bestand" in lt.read_hand_ins(empty).problemen[0]
