@@ -72,6 +72,10 @@ def test_class_overview_shows_answers_and_hides_names_when_anonymous(page, lab):
                             ".filter(e => e.offsetParent && e.scrollWidth > e.clientWidth + 1)"
                             ".map(e => e.textContent)")
     assert not clipped, clipped
+    names_wrap = view.evaluate("v => [...v.querySelectorAll('.lt-antwoorden th')].filter(th => {"
+                               " const r = document.createRange(); r.selectNodeContents(th);"
+                               " return r.getClientRects().length > 1; }).map(th => th.textContent)")
+    assert not names_wrap, names_wrap  # a student's name stays on one line
     view.locator("input[type=checkbox]").first.check()
     page.wait_for_function("(el) => /Student 1/.test(el.innerText)", arg=view.element_handle(),
                            timeout=30_000)

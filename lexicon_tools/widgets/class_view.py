@@ -145,7 +145,8 @@ class ClassOverview(widgets.VBox):
         parts = []
         for (_, _, question), row in table.iterrows():
             cells = "".join(
-                f"<tr><th style='text-align:left;vertical-align:top'>{escape_cell(student)}</th>"
+                "<tr><th style='text-align:left;vertical-align:top;white-space:nowrap;"
+                f"padding-right:1em'>{escape_cell(student)}</th>"
                 f"<td style='white-space:pre-wrap'>{escape_cell(answer) or '<i>(geen antwoord)</i>'}"
                 "</td></tr>" for student, answer in row.items())
             parts.append(f"<p><b>{escape_cell(question)}</b></p>"
