@@ -204,3 +204,12 @@ def test_the_zip_an_lms_downloads_is_read_without_unpacking(tmp_path):
     empty = tmp_path / "leeg"
     empty.mkdir()
     assert "zip-bestand" in lt.read_hand_ins(empty).problemen[0]
+
+
+def test_bronnen_says_why_answers_are_saved_where_they_are(monkeypatch, tmp_path):
+    from lexicon_tools.sources import bronnen
+
+    monkeypatch.setenv("NABIJHEID_DATA", str(tmp_path / "antw"))
+    assert "waarom: ingesteld met omgevingsvariabele NABIJHEID_DATA" in str(bronnen())
+    monkeypatch.delenv("NABIJHEID_DATA")
+    assert "waarom: de vaste plek voor jouw gebruiker" in str(bronnen())
