@@ -8,6 +8,7 @@ a lecturer's folder that overrides per id. Each file is parsed and validated on 
 (:func:`read_exercise_file`); a broken file is left out with one visible Dutch warning.
 """
 
+import difflib
 import os
 import re
 from dataclasses import dataclass, field, replace
@@ -221,8 +222,14 @@ def _cross_check(exercise: ExerciseFile, shown: str, text: str, lexicon) -> list
         return []
     problems = []
     if exercise.lemma and exercise.lemma not in lexicon.lemmas:
-        problems.append(Problem(shown, f"lemma '{echo(exercise.lemma)}' bestaat niet; gebruik de id van een "
-                                "lemma (bestandsnaam in lexicon_data/lemmas/).", field="lemma"))
+        close = difflib.get_close_matches(exercise.lemma, list(lexicon.lemmas), n=1)
+        hint = f" Bedoel je `lemma: {close[0]}`?" if close else ""
+        line = next((n for n, l in enumerate(text.splitlines(), start=1)
+                     if re.match(r"lemma\s*:", l)), None)
+        problems.append(Problem(shown, f"lemma '{echo(exercise.lemma)}' bestaat niet; gebruik de id "
+                                "van een lemma (de bestandsnaam in lexicon_data/lemmas/ zonder .md; "
+                                f"`nabijheid vragen <lemma>` toont of hij bestaat).{hint}",
+                                field="lemma", line=line))
     for field, spec in [("afstandsschaal", exercise.afstandsschaal),
                         ("straatscan", exercise.straatscan), ("casuskaart", exercise.casuskaart),
                         *[(f"profielen.{i}", p) for i, p in enumerate(exercise.profielen)]]:

@@ -213,3 +213,14 @@ def test_bronnen_says_why_answers_are_saved_where_they_are(monkeypatch, tmp_path
     assert "waarom: ingesteld met omgevingsvariabele NABIJHEID_DATA" in str(bronnen())
     monkeypatch.delenv("NABIJHEID_DATA")
     assert "waarom: de vaste plek voor jouw gebruiker" in str(bronnen())
+
+
+def test_an_unknown_lemma_gets_its_line_and_a_suggestion(tmp_path, capsys):
+    from lexicon_tools.__main__ import main
+
+    (tmp_path / "l9.yaml").write_text("# les 9\nlemma: vertrouwn\nreflectie:\n  - id: les9-r1\n"
+                                      "    soort: toepassen\n    vraag: Iets?\n", encoding="utf-8")
+    assert main(["check", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "l9.yaml, regel 2, veld `lemma`: lemma 'vertrouwn' bestaat niet" in out
+    assert "Bedoel je `lemma: vertrouwen`?" in out
