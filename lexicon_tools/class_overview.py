@@ -76,7 +76,8 @@ def read_hand_ins(folder: str | Path) -> ClassHandIns:
             problems.append(f"{path.name}: overgeslagen, het bestand is geen UTF-8-tekst.")
             continue
         except OSError as exc:
-            problems.append(f"{path.name}: overgeslagen, niet te lezen ({exc.strerror or exc}).")
+            reason = "geen toegang" if isinstance(exc, PermissionError) else "beschadigd of weg"
+            problems.append(f"{path.name}: overgeslagen, niet te lezen ({reason}).")
             continue
         if frame.empty:
             problems.append(f"{path.name}: bevat nog geen antwoorden.")
@@ -153,8 +154,12 @@ def read_class_list(path: str | Path) -> tuple[pd.DataFrame, list[str]]:
         text = read_small_text(path)
     except UnicodeDecodeError:  # Excel on Windows saves CSV as cp1252
         text = path.read_bytes()[:MAX_BYTES].decode("cp1252", errors="replace")
+    except FileNotFoundError:
+        return pd.DataFrame(columns=["studentnummer", "naam"]), [
+            f"Klassenlijst {path}: dit bestand bestaat niet. Controleer het pad bij KLASSENLIJST."]
     except (OSError, NotAHandIn) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+        reason = "het is een map" if path.is_dir() else \
+            str(exc) if isinstance(exc, NotAHandIn) else "geen toegang of beschadigd"
         return pd.DataFrame(columns=["studentnummer", "naam"]), [
             f"Klassenlijst {path.name}: niet te lezen ({reason}). Sla hem op als CSV (UTF-8)."]
     delimiter = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","

@@ -103,6 +103,10 @@ def grade_table(klas: ClassHandIns | pd.DataFrame, book: GradeBook) -> pd.DataFr
     return table
 
 
+NOTHING_SCORED = ("Er zijn nog geen punten gegeven (of er staan geen inleveringen in deze map); "
+                  "er is geen cijferbestand gemaakt.")
+
+
 def _totals(table: pd.DataFrame) -> pd.DataFrame:
     """Per student and notebook the sum of points (NaN when nothing was scored)."""
     scored = table[table["punten"].notna()]
@@ -134,6 +138,8 @@ def brightspace_csv(table: pd.DataFrame, path: str | Path, names: dict | None = 
     ``names`` maps a notebook to the grade item's name in Brightspace (default: the title).
     """
     items, totals, notes = _items(table, names), _totals(table), []
+    if totals.empty:
+        return [NOTHING_SCORED]
     header = ["OrgDefinedId"] + [f"{_safe_cell(i)} Points Grade" for i in items.values()] + \
         ["End-of-Line Indicator"]
     rows = []
@@ -154,6 +160,8 @@ def canvas_csv(table: pd.DataFrame, path: str | Path, names: dict | None = None,
     empty (Canvas guides list it among the columns an import must have).
     """
     items, totals, notes = _items(table, names), _totals(table), []
+    if totals.empty:
+        return [NOTHING_SCORED]
     header = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"] + \
         [_safe_cell(i) for i in items.values()]
     rows = []

@@ -224,3 +224,23 @@ def test_an_unknown_lemma_gets_its_line_and_a_suggestion(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "l9.yaml, regel 2, veld `lemma`: lemma 'vertrouwn' bestaat niet" in out
     assert "Bedoel je `lemma: vertrouwen`?" in out
+
+
+def test_a_mistyped_folder_gives_no_empty_grade_file_and_creates_nothing(tmp_path):
+    """A typo in INLEVERINGEN: the export buttons made an empty cijfers_*.csv (and the folder)."""
+    missing = tmp_path / "klas-2c"
+    view = lt.GradingView(str(missing))
+    for export in (view.export_brightspace, view.export_canvas, view.export_feedback):
+        paths, notes = export()
+        assert paths == [] and "bestaat niet" in notes[0]
+    assert not missing.exists()
+    folder, _ = _class_of_notebook_01(tmp_path)
+    paths, notes = lt.GradingView(str(folder)).export_brightspace()
+    assert paths == [] and "nog geen punten gegeven" in notes[0]
+    assert not (folder / "export" / "cijfers_brightspace.csv").exists()
+
+
+def test_a_missing_class_list_is_named_in_dutch(tmp_path):
+    report = missing_report(pd.DataFrame(columns=["studentnummer"]), tmp_path / "klas.csv")
+    assert report.problemen == [f"Klassenlijst {tmp_path / 'klas.csv'}: dit bestand bestaat niet. "
+                                "Controleer het pad bij KLASSENLIJST."]
