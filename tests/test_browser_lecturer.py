@@ -87,6 +87,14 @@ def test_class_overview_shows_answers_and_hides_names_when_anonymous(page, lab):
     ARTEFACTS.mkdir(exist_ok=True)
     view.screenshot(path=str(ARTEFACTS / "docent_klasoverzicht_anoniem.png"))
 
+    # The notebook says: collapse the outputs above that name students (click the bar beside it).
+    cell = page.locator(".jp-CodeCell", has=page.locator(".jp-OutputArea", has_text="Niets ingeleverd"))
+    cell.first.scroll_into_view_if_needed()
+    cell.first.locator(".jp-OutputCollapser").first.click()
+    page.wait_for_function("() => ![...document.querySelectorAll('.jp-OutputArea')]"
+                           ".some(o => o.offsetParent && /Niets ingeleverd/.test(o.innerText))",
+                           timeout=15_000)
+
 
 def _chosen(select) -> str:
     """The label of the chosen option (a widget's <option> values are only indices)."""
