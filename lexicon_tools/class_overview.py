@@ -8,7 +8,7 @@ linear time, JSON nesting is bounded and every field is checked for its type bef
 __all__ = ["ClassHandIns", "read_hand_in", "read_hand_ins", "answers_side_by_side",
            "completion_table", "draw_completion", "read_class_list", "missing_students",
            "item_analysis", "anonymize", "questions_of", "escape_cell", "mpl_text",
-           "MissingReport", "missing_report"]
+           "MissingReport", "missing_report", "show_item_analysis"]
 
 import csv
 import html
@@ -339,6 +339,26 @@ def item_analysis(answers: pd.DataFrame | ClassHandIns, notebook: str | None = N
                      "aantal_fout": int(counts.iloc[0]) if len(counts) else 0})
     return pd.DataFrame(rows, columns=["notebook", "vraag_id", "vraag", "beantwoord", "goed_pct",
                                        "meest_gekozen_fout", "aantal_fout"])
+
+
+def show_item_analysis(answers: pd.DataFrame | ClassHandIns, notebook: str | None = None):
+    """:func:`item_analysis` as a table to read: Dutch headers, every text whole (not cut at 50
+    characters as a plain DataFrame shows it), the notebook's title."""
+    table = item_analysis(answers, notebook)
+    if table.empty:
+        from IPython.display import Markdown
+
+        return Markdown("Nog geen quizantwoorden in deze inleveringen.")
+    titles = _frame(answers).drop_duplicates("notebook").set_index("notebook")["titel"]
+    shown = pd.DataFrame({
+        "Notebook": [titles.get(nb, nb) or nb for nb in table["notebook"]],
+        "Vraag": table["vraag"], "Beantwoord": table["beantwoord"],
+        "Goed": [f"{pct}%" for pct in table["goed_pct"]],
+        "Meest gekozen fout antwoord": [f"{text} ({count}×)" if count else "—" for text, count in
+                                        zip(table["meest_gekozen_fout"], table["aantal_fout"])]})
+    return (shown.style.hide(axis="index").format(escape="html")
+            .set_properties(**{"text-align": "left", "vertical-align": "top",
+                               "white-space": "normal"}))
 
 
 # -- drawing ---------------------------------------------------------------------------------------

@@ -57,7 +57,10 @@ def test_klasoverzicht_shows_the_notebooks_the_class_handed_in(tmp_path):
     text = _run_overview(tmp_path, str(folder), str(class_list))
     assert "Sociale nabijheid · quiz" in text  # the completion table, by notebook title
     assert "Yara Visser (1109999)" in text and "Niets ingeleverd (1 van 4)" in text
-    assert "vertrouwen-q1" in text or "sociale-basis-q1" in text  # item analysis of notebook 01
+    # the item analysis of notebook 01, every question and wrong option whole (not cut at 50)
+    assert "Het lemma raadt sociaal werkers aan om ook mensen in een kwetsbare positie iets te " \
+        "laten geven, aan een ander of aan de buurt. Waarom?" in text
+    assert "Omdat elke relatie precies in evenwicht moet zijn. (2×)" in text
     assert "Nog geen ingeleverde antwoorden" not in text
 
 
