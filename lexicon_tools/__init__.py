@@ -51,6 +51,7 @@ _LAZY = {
     "read_class_list": "class_overview", "missing_students": "class_overview",
     "item_analysis": "class_overview", "anonymize": "class_overview",
     "missing_report": "class_overview", "show_item_analysis": "class_overview",
+    "show_completion": "class_overview",
     "GradeBook": "grading", "GradingView": "widgets.grading_view", "export_qti": "qti",
     "settings": "settings", "bronnen": "sources",
 }

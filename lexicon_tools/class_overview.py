@@ -8,7 +8,7 @@ linear time, JSON nesting is bounded and every field is checked for its type bef
 __all__ = ["ClassHandIns", "read_hand_in", "read_hand_ins", "answers_side_by_side",
            "completion_table", "draw_completion", "read_class_list", "missing_students",
            "item_analysis", "anonymize", "questions_of", "escape_cell", "mpl_text",
-           "MissingReport", "missing_report", "show_item_analysis"]
+           "MissingReport", "missing_report", "show_item_analysis", "show_completion"]
 
 import csv
 import html
@@ -339,6 +339,15 @@ def item_analysis(answers: pd.DataFrame | ClassHandIns, notebook: str | None = N
                      "aantal_fout": int(counts.iloc[0]) if len(counts) else 0})
     return pd.DataFrame(rows, columns=["notebook", "vraag_id", "vraag", "beantwoord", "goed_pct",
                                        "meest_gekozen_fout", "aantal_fout"])
+
+
+def show_completion(table: pd.DataFrame):
+    """:func:`completion_table` to read: percentages with %, "—" where nothing was handed in."""
+    if table.empty:
+        from IPython.display import Markdown
+
+        return Markdown("Nog geen ingeleverde antwoorden om te tonen.")
+    return table.style.format(lambda v: "—" if pd.isna(v) else f"{v:.0f}%", escape="html")
 
 
 def show_item_analysis(answers: pd.DataFrame | ClassHandIns, notebook: str | None = None):

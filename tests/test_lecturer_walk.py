@@ -57,6 +57,7 @@ def test_klasoverzicht_shows_the_notebooks_the_class_handed_in(tmp_path):
     text = _run_overview(tmp_path, str(folder), str(class_list))
     assert "Sociale nabijheid · quiz" in text  # the completion table, by notebook title
     assert "Yara Visser (1109999)" in text and "Niets ingeleverd (1 van 4)" in text
+    assert "<NA>" not in text and "100%" in text  # the completion table as a lecturer reads it
     # the item analysis of notebook 01, every question and wrong option whole (not cut at 50)
     assert "Het lemma raadt sociaal werkers aan om ook mensen in een kwetsbare positie iets te " \
         "laten geven, aan een ander of aan de buurt. Waarom?" in text
