@@ -382,6 +382,14 @@ def mpl_text(value) -> str:
     return str(value).replace("$", r"\$")
 
 
+def _stacked(label: str, width: int = 18) -> str:
+    """A column label on a few short lines: the title wrapped, the kind on its own line."""
+    import textwrap
+
+    title, _, kind = label.rpartition(" · ")
+    return "\n".join([*textwrap.wrap(title, width), kind]) if title else label
+
+
 def draw_completion(table: pd.DataFrame, ax=None):
     """A heat map of :func:`completion_table` (empty cell = not handed in); returns the Axes."""
     import matplotlib.pyplot as plt
@@ -400,7 +408,9 @@ def draw_completion(table: pd.DataFrame, ax=None):
     values = table.astype("float").to_numpy()
     image = ax.imshow(values, cmap="cividis", vmin=0, vmax=100, aspect="auto")
     rotation = 0 if len(table.columns) <= 3 else 30
-    ax.set_xticks(range(len(table.columns)), [mpl_text(c) for c in table.columns],
+    # "<notebook title> · <kind>" on two lines, so that titles side by side never overlap
+    labels = [_stacked(mpl_text(c)) if rotation == 0 else mpl_text(c) for c in table.columns]
+    ax.set_xticks(range(len(table.columns)), labels,
                   rotation=rotation, ha="center" if rotation == 0 else "right")
     ax.set_yticks(range(len(table.index)), [mpl_text(i) for i in table.index])
     for (row, col), value in pd.DataFrame(values).stack(future_stack=True).items():

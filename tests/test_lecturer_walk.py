@@ -248,3 +248,20 @@ def test_a_missing_class_list_is_named_in_dutch(tmp_path):
     report = missing_report(pd.DataFrame(columns=["studentnummer"]), tmp_path / "klas.csv")
     assert report.problemen == [f"Klassenlijst {tmp_path / 'klas.csv'}: dit bestand bestaat niet. "
                                 "Controleer het pad bij KLASSENLIJST."]
+
+
+def test_completion_chart_labels_of_long_titles_do_not_overlap(tmp_path):
+    """Columns are '<notebook title> · <kind>'; side by side they overlapped in the chart."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    folder, class_list = _class_of_notebook_01(tmp_path)
+    for path in (EXAMPLE / "inleveringen").glob("*_00_start_hier.md"):
+        shutil.copy(path, folder)
+    table = lt.completion_table(lt.read_hand_ins(folder))
+    assert len(table.columns) >= 2
+    ax = draw_completion(table)
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    boxes = [label.get_window_extent(renderer) for label in ax.get_xticklabels()]
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
