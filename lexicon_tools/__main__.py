@@ -191,6 +191,21 @@ def _toml_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def _own_file_with(question_id: str, folder: Path) -> Path | None:
+    """The file in the lecturer's folder that already holds this id, if any."""
+    from .exercises import _line_of, exercise_files
+
+    if not folder.is_dir():
+        return None
+    for path in exercise_files(folder)[0]:
+        try:
+            if _line_of(path.read_text(encoding="utf-8"), question_id):
+                return path
+        except (OSError, UnicodeDecodeError):
+            continue
+    return None
+
+
 def copy_question(question_id: str, folder: str | None, overwrite: bool = False) -> int:
     """Write one of our questions into the lecturer's folder as its own small file, to change."""
     from .exercises import exercise_set, question_yaml
@@ -203,6 +218,11 @@ def copy_question(question_id: str, folder: str | None, overwrite: bool = False)
                   "--oefeningen ~/mijn-oefeningen (of geef --naar MAP).")
             return 1
         target_dir = Path(own).expanduser()
+    already = _own_file_with(question_id, target_dir)
+    if already is not None and already.name != f"{question_id}.yaml":
+        print(f"NIET GELUKT: vraag '{question_id}' staat al in je eigen map, in {already}. "
+              "Verander haar daar; een tweede kopie zou dezelfde id twee keer geven.")
+        return 1
     text = question_yaml(question_id)
     target = target_dir / f"{question_id}.yaml"
     if target.exists() and not overwrite:

@@ -265,3 +265,20 @@ def test_completion_chart_labels_of_long_titles_do_not_overlap(tmp_path):
     renderer = ax.figure.canvas.get_renderer()
     boxes = [label.get_window_extent(renderer) for label in ax.get_xticklabels()]
     assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
+def test_kopieer_of_a_question_already_in_the_own_folder_points_to_its_file(tmp_path, capsys,
+                                                                            monkeypatch):
+    """`nabijheid vragen` lists the lecturer's own new questions too; copying one of them made a
+    second file with the same id."""
+    from lexicon_tools.__main__ import main
+
+    own = tmp_path / "eigen"
+    own.mkdir()
+    (own / "les3.yaml").write_text("lemma: vertrouwen\nreflectie:\n  - id: les3-vertrouwen-1\n"
+                                   "    soort: toepassen\n    vraag: Iets?\n", encoding="utf-8")
+    monkeypatch.setenv("NABIJHEID_OEFENINGEN", str(own))
+    assert main(["kopieer", "les3-vertrouwen-1"]) == 1
+    out = capsys.readouterr().out
+    assert "staat al in je eigen map, in" in out and "les3.yaml" in out
+    assert sorted(p.name for p in own.iterdir()) == ["les3.yaml"]
