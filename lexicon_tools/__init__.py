@@ -50,6 +50,8 @@ _LAZY = {
     "draw_completion": "class_overview", "ClassOverview": "widgets.class_view",
     "read_class_list": "class_overview", "missing_students": "class_overview",
     "item_analysis": "class_overview", "anonymize": "class_overview",
+    "missing_report": "class_overview", "show_item_analysis": "class_overview",
+    "show_completion": "class_overview",
     "GradeBook": "grading", "GradingView": "widgets.grading_view", "export_qti": "qti",
     "settings": "settings", "bronnen": "sources",
 }

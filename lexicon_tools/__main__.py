@@ -6,6 +6,7 @@ Problems are printed in Dutch, never as a traceback.
 """
 
 import argparse
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -79,7 +80,8 @@ def _check_questions(folder: str | None, lex, counts: list[str]) -> list[Problem
 
 def _report(problems: list[Problem], counts: list[str]) -> int:
     if problems:
-        print(f"NIET OK: {len(problems)} probleem/problemen gevonden.\n")
+        count = len(problems)
+        print(f"NIET OK: {count} {'probleem' if count == 1 else 'problemen'} gevonden.\n")
         for problem in problems:
             print(f"- {problem}")
         print("\nHerstel de bestanden en voer de controle opnieuw uit.")
@@ -114,8 +116,9 @@ def make_notebook(lemmas: str, title: str, target: str, overwrite: bool = False)
         print(f"NIET GELUKT: {path} kan niet geschreven worden ({exc.strerror or exc}). Kies een map "
               "waarin je mag schrijven, bijv. --uit ~/les3.ipynb.")
         return 1
-    print(f"OK: {path} gemaakt met {len(ids)} lemma's. Open het in JupyterLab en kies "
-          "Uitvoeren → Alle cellen uitvoeren.")
+    lemmas = "1 lemma" if len(ids) == 1 else f"{len(ids)} lemma's"
+    print(f"OK: {path} gemaakt met {lemmas}. Open het in JupyterLab en kies "
+          "Uitvoeren → Run All Cells.")
     return 0
 
 
@@ -188,6 +191,21 @@ def _toml_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def _own_file_with(question_id: str, folder: Path) -> Path | None:
+    """The file in the lecturer's folder that already holds this id, if any."""
+    from .exercises import _line_of, exercise_files
+
+    if not folder.is_dir():
+        return None
+    for path in exercise_files(folder)[0]:
+        try:
+            if _line_of(path.read_text(encoding="utf-8"), question_id):
+                return path
+        except (OSError, UnicodeDecodeError):
+            continue
+    return None
+
+
 def copy_question(question_id: str, folder: str | None, overwrite: bool = False) -> int:
     """Write one of our questions into the lecturer's folder as its own small file, to change."""
     from .exercises import exercise_set, question_yaml
@@ -200,6 +218,11 @@ def copy_question(question_id: str, folder: str | None, overwrite: bool = False)
                   "--oefeningen ~/mijn-oefeningen (of geef --naar MAP).")
             return 1
         target_dir = Path(own).expanduser()
+    already = _own_file_with(question_id, target_dir)
+    if already is not None and already.name != f"{question_id}.yaml":
+        print(f"NIET GELUKT: vraag '{question_id}' staat al in je eigen map, in {already}. "
+              "Verander haar daar; een tweede kopie zou dezelfde id twee keer geven.")
+        return 1
     text = question_yaml(question_id)
     target = target_dir / f"{question_id}.yaml"
     if target.exists() and not overwrite:
@@ -357,9 +380,21 @@ def main(argv=None) -> int:
         warnings.showwarning = _print_warning
         try:
             return COMMANDS[name][2](args)
+        except BrokenPipeError:  # output piped into `head` or `more`, which stopped reading
+            _silence_stdout()
+            return 1
         except (LexiconError, OSError) as exc:
             print(f"NIET GELUKT: {exc}")
             return 1
+
+
+def _silence_stdout() -> None:
+    """Send the rest of the output nowhere, so that exiting prints no second error."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file behind stdout (tests)
+        pass
 
 
 def _print_warning(message, category, *args, **kwargs):

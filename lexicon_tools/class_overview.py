@@ -7,7 +7,8 @@ linear time, JSON nesting is bounded and every field is checked for its type bef
 
 __all__ = ["ClassHandIns", "read_hand_in", "read_hand_ins", "answers_side_by_side",
            "completion_table", "draw_completion", "read_class_list", "missing_students",
-           "item_analysis", "anonymize", "questions_of", "escape_cell", "mpl_text"]
+           "item_analysis", "anonymize", "questions_of", "escape_cell", "mpl_text",
+           "MissingReport", "missing_report", "show_item_analysis", "show_completion"]
 
 import csv
 import html
@@ -18,7 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .hand_in_reader import COLUMNS, MAX_BYTES, NotAHandIn, read_small_text, read_hand_in
+from .hand_in_reader import (COLUMNS, MAX_BYTES, NotAHandIn, hand_in_from_text, read_hand_in,
+                             read_small_text, zip_members)
 
 KIND_COLUMNS = {"reflectie": "reflecties", "quiz": "quiz", "sorteer": "sorteeropdrachten"}
 
@@ -58,6 +60,12 @@ def read_hand_ins(folder: str | Path) -> ClassHandIns:
     frames, problems = [], []
     paths = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".md", ".html", ".htm")
                    and p.name.upper() != "LEESMIJ.MD")
+    zips = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".zip")
+    for archive in zips:  # the LMS's "download all submissions" (Brightspace, Canvas)
+        found = _read_zip(archive, frames, problems)
+        if not found:
+            problems.append(f"{archive.name}: in dit zip-bestand staan geen inleveringen (.md of "
+                            ".html).")
     for path in paths:
         try:
             frame = read_hand_in(path)
@@ -68,19 +76,44 @@ def read_hand_ins(folder: str | Path) -> ClassHandIns:
             problems.append(f"{path.name}: overgeslagen, het bestand is geen UTF-8-tekst.")
             continue
         except OSError as exc:
-            problems.append(f"{path.name}: overgeslagen, niet te lezen ({exc.strerror or exc}).")
+            reason = "geen toegang" if isinstance(exc, PermissionError) else "beschadigd of weg"
+            problems.append(f"{path.name}: overgeslagen, niet te lezen ({reason}).")
             continue
         if frame.empty:
             problems.append(f"{path.name}: bevat nog geen antwoorden.")
             continue
         frames.append(frame)
-    if not paths:
-        problems.append(f"In {folder} staan geen ingeleverde bestanden (.md of .html).")
+    if not paths and not zips:
+        problems.append(f"In {folder} staan geen ingeleverde bestanden (.md, .html of een "
+                        "zip-bestand uit de leeromgeving).")
     if not frames:
         return ClassHandIns(pd.DataFrame(columns=COLUMNS), problems)
     answers = _newest_per_student(pd.concat(frames, ignore_index=True), problems)
     problems += _same_number_two_names(answers)
     return ClassHandIns(answers, problems)
+
+
+def _read_zip(archive: Path, frames: list, problems: list[str]) -> int:
+    """Add the hand-ins inside one zip file; return how many hand-in-like files it held."""
+    count = 0
+    try:
+        for shown, text in zip_members(archive):
+            count += 1
+            try:
+                if isinstance(text, NotAHandIn):
+                    raise text
+                frame = hand_in_from_text(text, shown)
+            except NotAHandIn as exc:
+                problems.append(f"{shown}: overgeslagen, {exc}.")
+                continue
+            if frame.empty:
+                problems.append(f"{shown}: bevat nog geen antwoorden.")
+                continue
+            frames.append(frame)
+    except NotAHandIn as exc:
+        problems.append(f"{archive.name}: overgeslagen, {exc}.")
+        return -1
+    return count
 
 
 def _newest_per_student(answers: pd.DataFrame, problems: list[str]) -> pd.DataFrame:
@@ -121,8 +154,12 @@ def read_class_list(path: str | Path) -> tuple[pd.DataFrame, list[str]]:
         text = read_small_text(path)
     except UnicodeDecodeError:  # Excel on Windows saves CSV as cp1252
         text = path.read_bytes()[:MAX_BYTES].decode("cp1252", errors="replace")
+    except FileNotFoundError:
+        return pd.DataFrame(columns=["studentnummer", "naam"]), [
+            f"Klassenlijst {path}: dit bestand bestaat niet. Controleer het pad bij KLASSENLIJST."]
     except (OSError, NotAHandIn) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+        reason = "het is een map" if path.is_dir() else \
+            str(exc) if isinstance(exc, NotAHandIn) else "geen toegang of beschadigd"
         return pd.DataFrame(columns=["studentnummer", "naam"]), [
             f"Klassenlijst {path.name}: niet te lezen ({reason}). Sla hem op als CSV (UTF-8)."]
     delimiter = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
@@ -146,6 +183,52 @@ def missing_students(answers: pd.DataFrame | ClassHandIns, class_list: pd.DataFr
         answers = answers[answers["notebook"] == notebook]
     handed_in = set(answers["studentnummer"])
     return class_list[~class_list["studentnummer"].isin(handed_in)].reset_index(drop=True)
+
+
+@dataclass
+class MissingReport:
+    """Who on the class list has not handed in anything, and what was wrong with the list."""
+
+    klassenlijst: pd.DataFrame | None
+    ontbrekend: pd.DataFrame
+    problemen: list[str] = field(default_factory=list)
+
+    def _repr_markdown_(self) -> str:
+        lines = []
+        if self.problemen:
+            lines += ["**Let op:**", ""] + [f"- {escape_cell(p)}" for p in self.problemen] + [""]
+        if self.klassenlijst is None:
+            lines.append("Geen klassenlijst opgegeven, dus niet te zien wie ontbreekt. Zet in de "
+                         "eerste codecel bij `KLASSENLIJST` het pad naar een CSV-bestand met de "
+                         "kolommen `studentnummer` en `naam`.")
+        elif self.klassenlijst.empty:
+            lines.append("De klassenlijst bevat geen studenten; niet te zien wie ontbreekt.")
+        elif self.ontbrekend.empty:
+            count = len(self.klassenlijst)
+            lines.append(f"Iedereen op de klassenlijst ({count} student{'en' * (count != 1)}) "
+                         "heeft iets ingeleverd.")
+        else:
+            lines += [f"**Niets ingeleverd ({len(self.ontbrekend)} van {len(self.klassenlijst)}):**",
+                      ""] + [f"- {escape_cell(r.naam)} ({escape_cell(r.studentnummer)})" if r.naam
+                             else f"- {escape_cell(r.studentnummer)}"
+                             for r in self.ontbrekend.itertuples()]
+        return "\n".join(lines)
+
+
+def missing_report(answers: pd.DataFrame | ClassHandIns, class_list_path: str | Path | None,
+                   notebook: str | None = None) -> MissingReport:
+    """Read the class list (if a path is given) and report who is missing, problems included.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> missing_report(pd.DataFrame(columns=["studentnummer"]), "").klassenlijst is None
+    True
+    """
+    if not str(class_list_path or "").strip():
+        return MissingReport(None, pd.DataFrame(columns=["studentnummer", "naam"]))
+    class_list, problems = read_class_list(class_list_path)
+    return MissingReport(class_list, missing_students(answers, class_list, notebook), problems)
 
 
 def anonymize(answers: pd.DataFrame | ClassHandIns, seed: int = 0) -> pd.DataFrame:
@@ -209,7 +292,7 @@ def completion_table(answers: pd.DataFrame | ClassHandIns, notebook: str | None 
     """Per student: the share answered (0-100 %), separately for reflections, quiz and sort tasks.
 
     Columns are ``reflecties``/``quiz``/``sorteeropdrachten`` for one ``notebook``, else
-    ``<notebook> · <kind>``. A kind's questions are all ids any student's file lists for it. Students
+    ``<notebook title> · <kind>``. A kind's questions are all ids any student's file lists for it. Students
     on ``class_list`` without a hand-in get a row with empty cells.
     """
     answers = _frame(answers)
@@ -219,7 +302,9 @@ def completion_table(answers: pd.DataFrame | ClassHandIns, notebook: str | None 
     if answers.empty and class_list is None:
         return pd.DataFrame()
     kinds = answers["soort"].map(KIND_COLUMNS)
-    column = kinds if notebook else answers["notebook"] + " · " + kinds
+    titles = answers["titel"].where(answers["titel"].fillna("").str.strip() != "",
+                                    answers["notebook"])
+    column = kinds if notebook else titles + " · " + kinds
     answers = answers.assign(kolom=column)
     totals = answers.groupby("kolom")["vraag_id"].nunique()
     done = (answers[answers["antwoord"].str.strip() != ""]
@@ -256,6 +341,35 @@ def item_analysis(answers: pd.DataFrame | ClassHandIns, notebook: str | None = N
                                        "meest_gekozen_fout", "aantal_fout"])
 
 
+def show_completion(table: pd.DataFrame):
+    """:func:`completion_table` to read: percentages with %, "—" where nothing was handed in."""
+    if table.empty:
+        from IPython.display import Markdown
+
+        return Markdown("Nog geen ingeleverde antwoorden om te tonen.")
+    return table.style.format(lambda v: "—" if pd.isna(v) else f"{v:.0f}%", escape="html")
+
+
+def show_item_analysis(answers: pd.DataFrame | ClassHandIns, notebook: str | None = None):
+    """:func:`item_analysis` as a table to read: Dutch headers, every text whole (not cut at 50
+    characters as a plain DataFrame shows it), the notebook's title."""
+    table = item_analysis(answers, notebook)
+    if table.empty:
+        from IPython.display import Markdown
+
+        return Markdown("Nog geen quizantwoorden in deze inleveringen.")
+    titles = _frame(answers).drop_duplicates("notebook").set_index("notebook")["titel"]
+    shown = pd.DataFrame({
+        "Notebook": [titles.get(nb, nb) or nb for nb in table["notebook"]],
+        "Vraag": table["vraag"], "Beantwoord": table["beantwoord"],
+        "Goed": [f"{pct}%" for pct in table["goed_pct"]],
+        "Meest gekozen fout antwoord": [f"{text} ({count}×)" if count else "—" for text, count in
+                                        zip(table["meest_gekozen_fout"], table["aantal_fout"])]})
+    return (shown.style.hide(axis="index").format(escape="html")
+            .set_properties(**{"text-align": "left", "vertical-align": "top",
+                               "white-space": "normal"}))
+
+
 # -- drawing ---------------------------------------------------------------------------------------
 def mpl_text(value) -> str:
     """Text that matplotlib shows literally (a ``$`` never starts math mode).
@@ -268,10 +382,25 @@ def mpl_text(value) -> str:
     return str(value).replace("$", r"\$")
 
 
+def _stacked(label: str, width: int = 18) -> str:
+    """A column label on a few short lines: the title wrapped, the kind on its own line."""
+    import textwrap
+
+    title, _, kind = label.rpartition(" · ")
+    return "\n".join([*textwrap.wrap(title, width), kind]) if title else label
+
+
 def draw_completion(table: pd.DataFrame, ax=None):
     """A heat map of :func:`completion_table` (empty cell = not handed in); returns the Axes."""
     import matplotlib.pyplot as plt
 
+    if table.empty or len(table.columns) == 0:
+        if ax is None:
+            _, ax = plt.subplots(figsize=(6.0, 1.2), layout="constrained")
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, "Nog geen ingeleverde antwoorden om te tonen.", ha="center",
+                va="center", fontsize=11)
+        return ax
     if ax is None:
         width = max(6.0, 3.0 + 1.6 * len(table.columns))
         _, ax = plt.subplots(figsize=(width, 1.2 + 0.42 * max(len(table), 2)),
@@ -279,7 +408,9 @@ def draw_completion(table: pd.DataFrame, ax=None):
     values = table.astype("float").to_numpy()
     image = ax.imshow(values, cmap="cividis", vmin=0, vmax=100, aspect="auto")
     rotation = 0 if len(table.columns) <= 3 else 30
-    ax.set_xticks(range(len(table.columns)), [mpl_text(c) for c in table.columns],
+    # "<notebook title> · <kind>" on two lines, so that titles side by side never overlap
+    labels = [_stacked(mpl_text(c)) if rotation == 0 else mpl_text(c) for c in table.columns]
+    ax.set_xticks(range(len(table.columns)), labels,
                   rotation=rotation, ha="center" if rotation == 0 else "right")
     ax.set_yticks(range(len(table.index)), [mpl_text(i) for i in table.index])
     for (row, col), value in pd.DataFrame(values).stack(future_stack=True).items():

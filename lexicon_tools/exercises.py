@@ -8,6 +8,7 @@ a lecturer's folder that overrides per id. Each file is parsed and validated on 
 (:func:`read_exercise_file`); a broken file is left out with one visible Dutch warning.
 """
 
+import difflib
 import os
 import re
 from dataclasses import dataclass, field, replace
@@ -127,7 +128,8 @@ def _scan(folder: Path, lexicon=None, fallback: Path | None = None, role: str = 
 
 def _fall_back(broken: FileResult, folder: Path, fallback, lexicon, role, scan) -> FileResult:
     first = broken.problems[0]
-    more = f" (en nog {len(broken.problems) - 1} probleem/problemen)" if len(broken.problems) > 1 else ""
+    rest = len(broken.problems) - 1
+    more = f" (en nog {rest} {'probleem' if rest == 1 else 'problemen'})" if rest else ""
     check = f"Controleer met: nabijheid check {folder}"
     spare = fallback / broken.path.relative_to(folder) if fallback else None
     if spare is not None and spare.is_file():
@@ -220,8 +222,14 @@ def _cross_check(exercise: ExerciseFile, shown: str, text: str, lexicon) -> list
         return []
     problems = []
     if exercise.lemma and exercise.lemma not in lexicon.lemmas:
-        problems.append(Problem(shown, f"lemma '{echo(exercise.lemma)}' bestaat niet; gebruik de id van een "
-                                "lemma (bestandsnaam in lexicon_data/lemmas/).", field="lemma"))
+        close = difflib.get_close_matches(exercise.lemma, list(lexicon.lemmas), n=1)
+        hint = f" Bedoel je `lemma: {close[0]}`?" if close else ""
+        line = next((n for n, l in enumerate(text.splitlines(), start=1)
+                     if re.match(r"lemma\s*:", l)), None)
+        problems.append(Problem(shown, f"lemma '{echo(exercise.lemma)}' bestaat niet; gebruik de id "
+                                "van een lemma (de bestandsnaam in lexicon_data/lemmas/ zonder .md; "
+                                f"`nabijheid vragen <lemma>` toont of hij bestaat).{hint}",
+                                field="lemma", line=line))
     for field, spec in [("afstandsschaal", exercise.afstandsschaal),
                         ("straatscan", exercise.straatscan), ("casuskaart", exercise.casuskaart),
                         *[(f"profielen.{i}", p) for i, p in enumerate(exercise.profielen)]]:
@@ -419,10 +427,12 @@ def question_yaml(question_id: str) -> str:
     data = item.model_dump(exclude_defaults=True)
     head = {"lemma": loaded.lemmas[question_id]} if loaded.lemmas.get(question_id) else {}
     body = {**head, block: [data] if block in _LIST_BLOCKS else data}
+    # Every text on one line: a lecturer who replaces the line after `vraag:` replaces the whole
+    # question, and no tail of the old text stays behind on the next lines.
     return ("# Eén vraag uit het lespakket om te veranderen. Laat de id staan: daaronder bewaren\n"
             "# studenten hun antwoord. Alle andere vragen blijven zoals ze in het lespakket staan.\n"
             + yaml.dump(body, Dumper=_indented_dumper(), allow_unicode=True, sort_keys=False,
-                        width=100))
+                        width=float("inf")))
 
 
 @lru_cache(maxsize=1)

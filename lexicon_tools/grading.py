@@ -103,6 +103,10 @@ def grade_table(klas: ClassHandIns | pd.DataFrame, book: GradeBook) -> pd.DataFr
     return table
 
 
+NOTHING_SCORED = ("Er zijn nog geen punten gegeven (of er staan geen inleveringen in deze map); "
+                  "er is geen cijferbestand gemaakt.")
+
+
 def _totals(table: pd.DataFrame) -> pd.DataFrame:
     """Per student and notebook the sum of points (NaN when nothing was scored)."""
     scored = table[table["punten"].notna()]
@@ -134,6 +138,8 @@ def brightspace_csv(table: pd.DataFrame, path: str | Path, names: dict | None = 
     ``names`` maps a notebook to the grade item's name in Brightspace (default: the title).
     """
     items, totals, notes = _items(table, names), _totals(table), []
+    if totals.empty:
+        return [NOTHING_SCORED]
     header = ["OrgDefinedId"] + [f"{_safe_cell(i)} Points Grade" for i in items.values()] + \
         ["End-of-Line Indicator"]
     rows = []
@@ -148,19 +154,26 @@ def brightspace_csv(table: pd.DataFrame, path: str | Path, names: dict | None = 
 
 def canvas_csv(table: pd.DataFrame, path: str | Path, names: dict | None = None,
                points_possible: dict | None = None, section: str = "") -> list[str]:
-    """Write a Canvas gradebook import file (matched on SIS User ID = student number)."""
+    """Write a Canvas gradebook import file (matched on SIS User ID = student number).
+
+    The first five columns are those of Canvas's own gradebook export; ``SIS Login ID`` stays
+    empty (Canvas guides list it among the columns an import must have).
+    """
     items, totals, notes = _items(table, names), _totals(table), []
-    header = ["Student", "ID", "SIS User ID", "Section"] + [_safe_cell(i) for i in items.values()]
+    if totals.empty:
+        return [NOTHING_SCORED]
+    header = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"] + \
+        [_safe_cell(i) for i in items.values()]
     rows = []
     if points_possible:
-        rows.append(["Points Possible", "", "", ""] +
+        rows.append(["Points Possible", "", "", "", ""] +
                     [_number(points_possible.get(nb)) for nb in items])
     for (number, student), values in totals.iterrows():
         if not number:
             notes.append(f"{student}: geen studentnummer, dus niet in het cijferbestand.")
             continue
         name = table.loc[table["studentnummer"] == number, "naam"].iloc[0]
-        rows.append([_safe_cell(name), "", _safe_cell(number), _safe_cell(section)] +
+        rows.append([_safe_cell(name), "", _safe_cell(number), "", _safe_cell(section)] +
                     [_number(values.get(nb)) for nb in items])
     _write_csv(path, header, rows)
     return notes
@@ -180,6 +193,11 @@ def _graded(rows: pd.DataFrame) -> pd.DataFrame:
     return rows[rows["punten"].notna() | (rows["niveau"] != "") | (rows["opmerking"] != "")]
 
 
+def _dutch(value: float) -> str:
+    """A number as a Dutch student reads it: 2,5 (the grade files keep 2.5 for the LMS)."""
+    return f"{value:g}".replace(".", ",")
+
+
 def feedback_markdown(rows: pd.DataFrame) -> str:
     """One student's feedback as Markdown (all text escaped as literal text)."""
     first = rows.iloc[0]
@@ -188,12 +206,12 @@ def feedback_markdown(rows: pd.DataFrame) -> str:
         lines += [f"## {md_text(group['titel'].iloc[0])}", ""]
         total = group["punten"].dropna()
         if len(total):
-            lines += [f"**Totaal:** {total.sum():g} punten", ""]
+            lines += [f"**Totaal:** {_dutch(total.sum())} punten", ""]
         for row in _graded(group).to_dict("records"):
             lines += [f"### {md_text(' '.join(str(row['vraag']).split()))}", ""]
             lines += [f"> {md_text(line)}  " for line in (row["antwoord"] or "—").split("\n")] + [""]
             if row["punten"] is not None and not pd.isna(row["punten"]):
-                lines.append(f"- Punten: {row['punten']:g}")
+                lines.append(f"- Punten: {_dutch(row['punten'])}")
             if row["niveau"]:
                 lines.append(f"- Niveau: {md_text(row['niveau'])}")
             if row["opmerking"]:
@@ -215,12 +233,12 @@ def feedback_html(rows: pd.DataFrame) -> str:
         parts.append(f"<h2>{esc(group['titel'].iloc[0])}</h2>")
         total = group["punten"].dropna()
         if len(total):
-            parts.append(f"<p><b>Totaal:</b> {total.sum():g} punten</p>")
+            parts.append(f"<p><b>Totaal:</b> {_dutch(total.sum())} punten</p>")
         for row in _graded(group).to_dict("records"):
             parts.append(f"<h3>{esc(row['vraag'])}</h3>"
                          f"<div class='antwoord'>{esc(row['antwoord'] or '—')}</div><ul>")
             if row["punten"] is not None and not pd.isna(row["punten"]):
-                parts.append(f"<li>Punten: {row['punten']:g}</li>")
+                parts.append(f"<li>Punten: {_dutch(row['punten'])}</li>")
             if row["niveau"]:
                 parts.append(f"<li>Niveau: {esc(row['niveau'])}</li>")
             parts.append("</ul>")

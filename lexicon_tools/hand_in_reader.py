@@ -4,7 +4,8 @@ A hand-in is read only through its JSON data block (see :mod:`lexicon_tools.expo
 in the file is for human readers. Every problem is a :class:`NotAHandIn` with a Dutch reason.
 """
 
-__all__ = ["NotAHandIn", "read_hand_in", "read_small_text", "COLUMNS", "MAX_BYTES"]
+__all__ = ["NotAHandIn", "read_hand_in", "hand_in_from_text", "zip_members", "read_small_text",
+           "COLUMNS", "MAX_BYTES"]
 
 import json
 import os
@@ -123,14 +124,68 @@ def read_small_text(path: Path) -> str:
 def read_hand_in(path: str | Path) -> pd.DataFrame:
     """One hand-in file as rows (see ``COLUMNS``); raises ValueError with a Dutch reason."""
     path = Path(path)
-    text = read_small_text(path)
-    if path.suffix.lower() in (".html", ".htm"):
+    return hand_in_from_text(read_small_text(path), path.name)
+
+
+def hand_in_from_text(text: str, name: str) -> pd.DataFrame:
+    """The rows of a hand-in whose text is given; ``name`` (its file name) tells HTML from MD."""
+    if name.lower().endswith((".html", ".htm")):
         data = _json(_block(text, HTML_START, HTML_END))
     else:
         data = _json(_block(text, MD_START, MD_END))
     who, rows = _rows(data)
-    name, number = who["naam"], who["studentnummer"]
-    student = f"{name} ({number})" if name and number else name or number or f"onbekend ({path.name})"
-    frame = pd.DataFrame([{"student": student, **who, **row, "bestand": path.name} for row in rows],
+    student_name, number = who["naam"], who["studentnummer"]
+    student = f"{student_name} ({number})" if student_name and number else \
+        student_name or number or f"onbekend ({name})"
+    frame = pd.DataFrame([{"student": student, **who, **row, "bestand": name} for row in rows],
                          columns=COLUMNS)
     return frame.astype({"juist": "object"})
+
+
+HAND_IN_SUFFIXES = (".md", ".html", ".htm")
+MAX_MEMBERS = 5_000
+
+
+def zip_members(path: Path):
+    """(shown name, text or NotAHandIn) per hand-in-like file in a zip, as an LMS downloads it.
+
+    Never extracts anything to disk; every member is size-checked before it is read, so a damaged
+    or hostile archive costs at most MAX_BYTES per member. Index pages the LMS adds are skipped.
+    """
+    import zipfile
+
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise NotAHandIn(f"het zip-bestand is niet te openen ({exc})") from None
+    with archive:
+        members = [m for m in archive.infolist() if not m.is_dir()
+                   and m.filename.lower().endswith(HAND_IN_SUFFIXES)
+                   and Path(m.filename).name.lower() != "index.html"
+                   and not Path(m.filename).name.startswith(("._", "."))]
+        if len(members) > MAX_MEMBERS:
+            raise NotAHandIn("het zip-bestand bevat onwaarschijnlijk veel bestanden")
+        for member in members:
+            shown = f"{path.name}/{member.filename}"
+            if member.file_size > MAX_BYTES:
+                yield shown, NotAHandIn("het bestand is te groot voor een inlevering")
+                continue
+            try:
+                with archive.open(member) as handle:
+                    raw = handle.read(MAX_BYTES + 1)
+            except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as exc:
+                yield shown, NotAHandIn(f"niet uit het zip-bestand te lezen ({exc})")
+                continue
+            if len(raw) > MAX_BYTES:
+                yield shown, NotAHandIn("het bestand is te groot voor een inlevering")
+                continue
+            yield shown, raw.decode("utf-8-sig", errors="strict") \
+                if _is_utf8(raw) else NotAHandIn("het bestand is geen UTF-8-tekst")
+
+
+def _is_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    return True

@@ -23,6 +23,7 @@ class Sources:
     answers_dir: Path
     warnings: tuple[str, ...]
     book: str = ""  # the user's own copy of the book (NABIJHEID_LEXICON), with its origin
+    answers_why: str = ""
 
     def lines(self) -> list[str]:
         """The explanation as lines of plain text."""
@@ -32,6 +33,7 @@ class Sources:
             out.append(f"     waarom: {layer.why}")
         out += ["Lemma's en modellen:", f"  {self.data_dir}", f"     waarom: {self.data_why}",
                 f"Antwoorden van de student: {self.answers_dir}",
+                f"     waarom: {self.answers_why}",
                 f"Eigen exemplaar van het boek: {self.book or 'niet ingesteld (NABIJHEID_LEXICON)'}",
                 f"Eigen instellingenbestand: {self.config_file}"
                 + ("" if self.config_file.is_file() else " (bestaat nog niet)")]
@@ -65,6 +67,10 @@ def bronnen() -> Sources:
     if root and (root / "lexicon_data").resolve() != settings.DATA_DIR.resolve():
         why += f" (de map lexicon_data/ in {root} wordt niet gelezen)"
     book, origin = settings.setting_origin("NABIJHEID_LEXICON")
+    chosen, answers_origin = settings.setting_origin("NABIJHEID_DATA")
+    answers_why = (f"ingesteld met {answers_origin}" if chosen else
+                   "de vaste plek voor jouw gebruiker, buiten de notebooks (een andere plek kies "
+                   "je met de omgevingsvariabele NABIJHEID_DATA)")
     return Sources(tuple(layers), settings.DATA_DIR, why, settings.config_file(),
                    settings.answers_dir(), tuple(dict.fromkeys([*problems, *loaded.warnings])),
-                   f"{book} ({origin})" if book else "")
+                   f"{book} ({origin})" if book else "", answers_why)

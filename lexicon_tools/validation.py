@@ -211,6 +211,14 @@ def _syntax_problem(exc, text: str, shown: str, first_line: int) -> Problem:
         return Problem(shown, "de tekst staat tussen krulletjes-aanhalingstekens (“ ” of ‘ ’, "
                        "zoals Word ze maakt). YAML kent alleen rechte: vervang ze door \" \" "
                        "(bijvoorbeeld `vraag: \"Wat zie je: ...?\"`).", line=curly + first_line - 1)
+    closed = _text_after_closed_quote(text, mark.line + 1 if mark else None)
+    if closed:
+        quoted, after = closed
+        return Problem(shown, f"de tekst tussen aanhalingstekens op regel {quoted + first_line - 1} "
+                       "is al afgesloten, maar op deze regel gaat de tekst nog verder (vaak: een "
+                       "stuk van de oude tekst dat is blijven staan). Haal die regel weg, of zet "
+                       "het aanhalingsteken pas aan het eind van de hele tekst.",
+                       line=after + first_line - 1)
     what = _yaml_problem_in_dutch(exc.problem or "")
     return Problem(shown, f"YAML-fout ({what}). Controleer inspringing, dubbele punten en "
                    "aanhalingstekens op of vlak vóór deze regel.", line=line)
@@ -220,6 +228,27 @@ def _syntax_problem(exc, text: str, shown: str, first_line: int) -> Problem:
 _VALUE_START = re.compile(r"^\s*(?:-\s+)?(?:[^\s:#'\"][^:#]*:\s+)?(?P<value>.*)$")
 _CURLY_OPEN = "“„‘‚”’"
 _CURLY_CLOSE = "”’“‘"
+
+
+def _text_after_closed_quote(text: str, error_line: int | None) -> tuple[int, int] | None:
+    """(quoted line, error line) when the error line continues a value already closed by a quote.
+
+    Typical after changing only the first line of a long question: `vraag: "Nieuw?"` followed by
+    the indented rest of the old text.
+    """
+    lines = text.splitlines()
+    if not error_line or error_line > len(lines):
+        return None
+    before = next((n for n in range(error_line - 1, 0, -1) if lines[n - 1].strip()), None)
+    if before is None:
+        return None
+    value = _VALUE_START.match(lines[before - 1]).group("value").rstrip()
+    current = lines[error_line - 1]
+    indent = len(current) - len(current.lstrip())
+    closed = len(value) > 1 and value[0] in "\"'" and value[-1] == value[0]
+    continues = indent > len(lines[before - 1]) - len(lines[before - 1].lstrip()) and \
+        not current.lstrip().startswith(("-", "#")) and not re.match(r"\s*[\w-]+:(\s|$)", current)
+    return (before, error_line) if closed and continues else None
 
 
 def _curly_line(text: str, up_to: int | None) -> int | None:

@@ -75,10 +75,11 @@ def test_canvas_grade_file(tmp_path):
     canvas_csv(table, tmp_path / "canvas.csv", points_possible={"01_sociale_nabijheid": 4},
                section="2B")
     rows = list(csv.DictReader((tmp_path / "canvas.csv").open(encoding="utf-8")))
-    assert list(rows[0]) == ["Student", "ID", "SIS User ID", "Section", "Sociale nabijheid"]
+    assert list(rows[0]) == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section",
+                             "Sociale nabijheid"]  # the columns of Canvas's own export
     assert rows[0]["Student"] == "Points Possible" and rows[0]["Sociale nabijheid"] == "4"
-    assert rows[1] == {"Student": "Ali", "ID": "", "SIS User ID": "0011", "Section": "2B",
-                       "Sociale nabijheid": "3.5"}
+    assert rows[1] == {"Student": "Ali", "ID": "", "SIS User ID": "0011", "SIS Login ID": "",
+                       "Section": "2B", "Sociale nabijheid": "3.5"}
     assert rows[2]["Student"] == "'=Bo+1"  # never run as a spreadsheet formula
 
 
@@ -93,7 +94,7 @@ def test_feedback_files_are_escaped_and_per_student(tmp_path):
     md = (tmp_path / "feedback" / "0022_feedback.md").read_text(encoding="utf-8")
     assert "<script>" not in md and "![x]" not in md and "\\!\\[x\\]" in md
     ali = (tmp_path / "feedback" / "0011_feedback.html").read_text(encoding="utf-8")
-    assert "Helder." in ali and "Totaal:</b> 3.5 punten" in ali and "Niveau: goed" in ali
+    assert "Helder." in ali and "Totaal:</b> 3,5 punten" in ali and "Niveau: goed" in ali
     assert "Bo" not in ali  # one student's file holds nothing of another
 
 

@@ -31,7 +31,8 @@ class ClassOverview(widgets.VBox):
         self._read = widgets.Button(description="Lees in", icon="folder-open",
                                     button_style="primary")
         self._anonymous = widgets.Checkbox(value=anoniem, indent=False,
-                                           description="Anoniem (namen verbergen, om te projecteren)")
+                                           description="Anoniem (namen verbergen, om te projecteren)",
+                                           layout=widgets.Layout(width="auto"))
         self._summary = widgets.HTML()
         self._notebook = widgets.Dropdown(description="Notebook", options=[],
                                           layout=widgets.Layout(width="95%"))
@@ -144,7 +145,8 @@ class ClassOverview(widgets.VBox):
         parts = []
         for (_, _, question), row in table.iterrows():
             cells = "".join(
-                f"<tr><th style='text-align:left;vertical-align:top'>{escape_cell(student)}</th>"
+                "<tr><th style='text-align:left;vertical-align:top;white-space:nowrap;"
+                f"padding-right:1em'>{escape_cell(student)}</th>"
                 f"<td style='white-space:pre-wrap'>{escape_cell(answer) or '<i>(geen antwoord)</i>'}"
                 "</td></tr>" for student, answer in row.items())
             parts.append(f"<p><b>{escape_cell(question)}</b></p>"

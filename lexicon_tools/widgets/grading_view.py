@@ -99,7 +99,8 @@ class GradingView(widgets.VBox):
                              f"{escape_cell(row.antwoord) or '<i>(geen antwoord)</i>'}</div>")
         grade = self.book.get(self._student.value, self._notebook.value, self._question.value)
         self._loading = True
-        self._points.value = "" if grade["punten"] is None else f"{grade['punten']:g}"
+        self._points.value = "" if grade["punten"] is None else \
+            f"{grade['punten']:g}".replace(".", ",")  # as a Dutch lecturer types it
         self._level.value = grade["niveau"] or NO_LEVEL
         self._comment.value = grade["opmerking"]
         self._loading = False
@@ -130,14 +131,23 @@ class GradingView(widgets.VBox):
         return grade_table(self.klas, self.book)
 
     def export_brightspace(self) -> tuple[list[Path], list[str]]:
-        path = self.folder / "export" / "cijfers_brightspace.csv"
-        return [path], brightspace_csv(self._table(), path)
+        return self._grade_file(brightspace_csv, "cijfers_brightspace.csv")
 
     def export_canvas(self) -> tuple[list[Path], list[str]]:
-        path = self.folder / "export" / "cijfers_canvas.csv"
-        return [path], canvas_csv(self._table(), path)
+        return self._grade_file(canvas_csv, "cijfers_canvas.csv")
+
+    def _grade_file(self, write, name: str) -> tuple[list[Path], list[str]]:
+        """Write one grade file; nothing (and no folder) when no points were given yet."""
+        table = self._table()
+        if not self.folder.is_dir():
+            return [], [f"De map {self.folder} bestaat niet; er is niets gemaakt."]
+        path = self.folder / "export" / name
+        notes = write(table, path)
+        return ([path] if table["punten"].notna().any() else []), notes
 
     def export_feedback(self) -> tuple[list[Path], list[str]]:
+        if not self.folder.is_dir():
+            return [], [f"De map {self.folder} bestaat niet; er is niets gemaakt."]
         paths = write_feedback_files(self._table(), self.folder / "export" / "feedback")
         return paths, ([] if paths else ["Er is nog niets beoordeeld."])
 
