@@ -85,10 +85,16 @@ def parse_answers(raw: bytes) -> dict[str, dict] | None:
 def atomic_write_json(path: Path, data: dict) -> None:
     """Write JSON to a temporary file beside ``path``, fsync it, rename over ``path``, fsync the
     folder (so the rename survives a power cut)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
+    _replace_with_json(path, data, prefix=f".{path.stem}.", suffix=".tmp", indent=1)
+    fsync_folder(path.parent)
+
+
+def _replace_with_json(path: Path, data: dict, prefix: str, suffix: str, indent=None) -> None:
+    """Write JSON to a temporary file beside ``path``, fsync it and rename it over ``path``."""
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False, indent=1)
+            json.dump(data, handle, ensure_ascii=False, indent=indent)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -98,7 +104,6 @@ def atomic_write_json(path: Path, data: dict) -> None:
         except OSError:
             pass
         raise
-    fsync_folder(path.parent)
 
 
 def fsync_folder(folder: Path) -> None:
@@ -213,20 +218,7 @@ def process_alive(pid: int | None) -> bool:
 
 def write_journal(journal: Path, entries: dict[str, dict]) -> None:
     """Write the unsaved answers to this process's own emergency copy (no lock needed)."""
-    fd, tmp = tempfile.mkstemp(prefix=journal.name + ".", suffix=".part", dir=journal.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump({"antwoorden": entries}, handle, ensure_ascii=False)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, journal)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
+    _replace_with_json(journal, {"antwoorden": entries}, prefix=journal.name + ".", suffix=".part")
 
 def read_journal(journal: Path, max_bytes: int) -> dict[str, dict]:
     try:
