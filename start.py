@@ -161,7 +161,10 @@ def start_lab(port: int, open_browser: bool) -> int:
     say("JupyterLab wordt gestart ...")
     # The kit's commands (``nabijheid check`` ...) work in JupyterLab's terminal: it inherits PATH.
     scripts = venv_python().parent
-    env = {**os.environ, "PATH": str(scripts) + os.pathsep + os.environ.get("PATH", "")}
+    env = {**os.environ, "PATH": str(scripts) + os.pathsep + os.environ.get("PATH", ""),
+           # no developer warnings (e.g. a deprecated setting inside a Jupyter extension) in the
+           # student's terminal or notebooks
+           "PYTHONWARNINGS": os.environ.get("PYTHONWARNINGS", "ignore::DeprecationWarning")}
     server = subprocess.Popen(lab_command(port, token), cwd=ROOT, env=env)
     try:
         wait_until_up(f"{base}/api/status?token={token}", server)
