@@ -183,8 +183,12 @@ def start_lab(port: int, open_browser: bool) -> int:
         return server.wait()
     except KeyboardInterrupt:
         say("\nJupyterLab wordt gestopt ...")
+        try:  # Ctrl+C in a terminal reaches the server too; if not (e.g. a signal to us only):
+            return server.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            server.terminate()
         try:
-            return server.wait(timeout=30)
+            return server.wait(timeout=25)
         except (KeyboardInterrupt, subprocess.TimeoutExpired):
             server.kill()
             return 0
