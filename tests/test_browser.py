@@ -629,6 +629,24 @@ def open_in_voila(page, voila_kit, name: str) -> None:
     page.wait_for_timeout(500)
 
 
+# Every element inside a widget whose content is wider than its box (text cut off), as
+# "tag.classes "text" scrollWidth>clientWidth".
+CLIPPED_IN_WIDGETS = """() => {
+  const found = [];
+  for (const root of document.querySelectorAll('.jupyter-widgets.widget-container, .lt-widget')) {
+    for (const el of root.querySelectorAll('*')) {
+      if (!el.clientWidth || el.tagName === 'STYLE' || el.closest('details:not([open])')) continue;
+      if (el.scrollWidth > el.clientWidth + 1) {
+        found.push(el.tagName.toLowerCase() + '.' + [...el.classList].join('.') + ' "'
+                   + (el.innerText || el.value || '').slice(0, 50) + '" ' + el.scrollWidth + '>'
+                   + el.clientWidth);
+      }
+    }
+  }
+  return [...new Set(found)];
+}"""
+
+
 def check_voila_view(page, name: str) -> None:
     """The Voilà view shows the notebook without code and without errors; keep a screenshot."""
     ARTEFACTS.mkdir(exist_ok=True)
@@ -638,6 +656,8 @@ def check_voila_view(page, name: str) -> None:
         code = re.findall(r"\blt\.\w+\(", page.locator("body").inner_text())
         assert not code, f"a line of code is shown: {code}"
     assert page.locator("h1").first.inner_text().strip()
+    # Voilà renders the whole notebook at once (no windowing): no widget text may be cut off.
+    assert page.evaluate(CLIPPED_IN_WIDGETS) == [], "text cut off in a widget"
     page.screenshot(path=str(ARTEFACTS / f"voila_{Path(name).stem}.png"))
 
 

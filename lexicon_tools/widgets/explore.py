@@ -68,7 +68,7 @@ class PathExplorer(widgets.VBox):
         self.graph = self.lex.graph()
         options = [(lemma.titel, lemma.id) for lemma in self.lex.lemmas.values()]
         ids = [i for _, i in options]
-        wide = widgets.Layout(width="36em", max_width="100%")
+        wide = widgets.Layout(width="44em", max_width="100%")  # the longest title fits
         self._start = widgets.Dropdown(options=options, value=start or ids[0], description="Van",
                                        layout=wide)
         self._end = widgets.Dropdown(options=options, value=end or ids[-1], description="Naar",
