@@ -463,6 +463,16 @@ def interact(page, root) -> None:
 
 
 @pytest.mark.parametrize("name", ALL_NOTEBOOKS)
+def type_answer(page, answer: str) -> None:
+    """Type in the first reflection question and wait until the widget says it was saved."""
+    area = page.locator(".lt-reflectie textarea").first
+    area.scroll_into_view_if_needed()
+    area.fill(answer)
+    page.wait_for_function(
+        "() => /Opgeslagen om/.test(document.querySelector('.lt-reflectie .lt-status').textContent)",
+        timeout=30_000)
+
+
 def test_every_notebook_runs_renders_reacts_and_keeps_answers(page, lab, shot_on_failure, name):
     ARTEFACTS.mkdir(exist_ok=True)
     open_notebook(page, lab, name)
@@ -489,12 +499,7 @@ def test_every_notebook_runs_renders_reacts_and_keeps_answers(page, lab, shot_on
     if ".lt-reflectie" not in expected:
         return
     answer = f"Mijn antwoord in {name}, met een é en een <tag>."
-    area = page.locator(".lt-reflectie textarea").first
-    area.scroll_into_view_if_needed()
-    area.fill(answer)
-    page.wait_for_function(
-        "() => /Opgeslagen om/.test(document.querySelector('.lt-reflectie .lt-status').textContent)",
-        timeout=30_000)
+    type_answer(page, answer)
     # A page reload (the widgets are gone), then a kernel restart: the answer comes back from disk.
     page.reload()
     wait_for_notebook(page)
@@ -664,12 +669,7 @@ def check_voila_view(page, name: str) -> None:
 def test_voila_saves_answers_like_jupyterlab(page, voila_kit, shot_on_failure):
     open_in_voila(page, voila_kit, "00_start_hier.ipynb")
     answer = "Getypt in de leesweergave."
-    area = page.locator(".lt-reflectie textarea").first
-    area.scroll_into_view_if_needed()
-    area.fill(answer)
-    page.wait_for_function(
-        "() => /Opgeslagen om/.test(document.querySelector('.lt-reflectie .lt-status').textContent)",
-        timeout=30_000)
+    type_answer(page, answer)
     saved = json.loads((voila_kit["answers"] / "00_start_hier.json").read_text(encoding="utf-8"))
     assert saved["antwoorden"]["start-r1"]["tekst"] == answer
 

@@ -16,8 +16,8 @@ import ipywidgets as widgets
 
 from ..answers import AnswerStore
 from ..exercises import QuizQuestion, ids_for_lemma, question as find_question
-from .style import (description_style, feedback_html, html_text, notices_html, score_text,
-                    shared_layout, style_sheet)
+from .style import (check_buttons, description_style, feedback_html, html_text, notices_html,
+                    score_text, shared_layout, style_sheet)
 
 NO_CHOICE = None
 ORDER_KEY = "_volgorde"
@@ -150,14 +150,8 @@ class Quiz(widgets.VBox):
             self._feedback[q.id] = html_text()
             rows += [html_text(f"<b>{number}.</b> {html.escape(q.vraag)}"), radio,
                      self._feedback[q.id]]
-        self._check = widgets.Button(description="Controleer", button_style="primary",
-                                     layout=widgets.Layout(width="auto"),
-                                     tooltip="Bekijk of je antwoorden kloppen, met uitleg")
-        self._retry = widgets.Button(description="Opnieuw", layout=widgets.Layout(width="auto"),
-                                     tooltip="Wis je keuzes en probeer opnieuw")
-        self._undo = widgets.Button(description="Zet keuzes terug", icon="undo",
-                                    layout=widgets.Layout(width="auto", display="none"),
-                                    tooltip="Haal de keuzes terug die je net hebt gewist")
+        self._check, self._retry, self._undo = check_buttons(
+            "Bekijk of je antwoorden kloppen, met uitleg", "Wis je keuzes en probeer opnieuw")
         self._score = widgets.HTML()
         self._notices = widgets.HTML(notices_html(store))
         self._check.on_click(lambda _: self._show_results())

@@ -10,8 +10,8 @@ import ipywidgets as widgets
 from ..answers import AnswerStore
 from ..exercises import SortTask as SortTaskData, question as find_question
 from ..loading import load_lexicon
-from .style import (PLACEHOLDER, choice_dropdown, chosen, description_style, feedback_html,
-                    html_text, light_box, notices_html, score_text, shared_layout, show_choice,
+from .style import (PLACEHOLDER, check_buttons, choice_dropdown, chosen, description_style,
+                    feedback_html, html_text, light_box, notices_html, score_text, shared_layout, show_choice,
                     style_sheet)
 
 
@@ -124,14 +124,8 @@ class SortTask(widgets.VBox):
             text = html.escape(task.items[index].tekst)
             rows.append(light_box([html_text(f"<b>{shown}.</b> {text}"), dropdown,
                                    self._feedback[index]], margin="0 0 6px 0"))
-        self._check = widgets.Button(description="Controleer", button_style="primary",
-                                     layout=widgets.Layout(width="auto"),
-                                     tooltip="Bekijk welke items goed staan, met uitleg")
-        self._retry = widgets.Button(description="Opnieuw", layout=widgets.Layout(width="auto"),
-                                     tooltip="Haal alle items weg en begin opnieuw")
-        self._undo = widgets.Button(description="Zet keuzes terug", icon="undo",
-                                    layout=widgets.Layout(width="auto", display="none"),
-                                    tooltip="Haal de keuzes terug die je net hebt gewist")
+        self._check, self._retry, self._undo = check_buttons(
+            "Bekijk welke items goed staan, met uitleg", "Haal alle items weg en begin opnieuw")
         self._undo.on_click(lambda _: self._on_undo())
         self._score = widgets.HTML()
         self._notices = widgets.HTML(notices_html(store))

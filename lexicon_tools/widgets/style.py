@@ -245,3 +245,16 @@ def description_style(**settings):
 def button_style(**settings):
     """A shared ButtonStyle (only for buttons whose colours never change)."""
     return _shared_style(widgets.ButtonStyle, **settings)
+
+
+def check_buttons(check_tip: str, retry_tip: str) -> tuple[widgets.Button, widgets.Button, widgets.Button]:
+    """The 'Controleer', 'Opnieuw' and (hidden until needed) 'Zet keuzes terug' buttons of a
+    quiz or sort task."""
+    check = widgets.Button(description="Controleer", button_style="primary",
+                           layout=widgets.Layout(width="auto"), tooltip=check_tip)
+    retry = widgets.Button(description="Opnieuw", layout=widgets.Layout(width="auto"),
+                           tooltip=retry_tip)
+    undo = widgets.Button(description="Zet keuzes terug", icon="undo",
+                          layout=widgets.Layout(width="auto", display="none"),
+                          tooltip="Haal de keuzes terug die je net hebt gewist")
+    return check, retry, undo
