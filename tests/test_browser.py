@@ -462,7 +462,6 @@ def interact(page, root) -> None:
                            arg=[root.element_handle(), before], timeout=20_000)
 
 
-@pytest.mark.parametrize("name", ALL_NOTEBOOKS)
 def type_answer(page, answer: str) -> None:
     """Type in the first reflection question and wait until the widget says it was saved."""
     area = page.locator(".lt-reflectie textarea").first
@@ -473,6 +472,7 @@ def type_answer(page, answer: str) -> None:
         timeout=30_000)
 
 
+@pytest.mark.parametrize("name", ALL_NOTEBOOKS)
 def test_every_notebook_runs_renders_reacts_and_keeps_answers(page, lab, shot_on_failure, name):
     ARTEFACTS.mkdir(exist_ok=True)
     open_notebook(page, lab, name)
