@@ -172,3 +172,39 @@ def test_comma_in_flow_mapping_gets_a_hint(lexicon_copy):
                "definitie: Omschrijving, van nabijheid.")
     (msg,) = problems_for(lexicon_copy)
     assert "lijkt een stuk tekst" in msg and "aanhalingstekens" in msg
+
+
+def _pure_python_load(text: str):
+    from lexicon_tools import validation
+
+    loader = validation._StrictLoader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def test_fast_yaml_path_reads_every_shipped_file_exactly_like_the_strict_parser():
+    """The C parser is used for speed; a lecturer's or our file must mean exactly the same."""
+    from pathlib import Path
+
+    from lexicon_tools import validation
+
+    root = Path(__file__).resolve().parent.parent
+    files = sorted((root / "lexicon_data").rglob("*.yaml")) + sorted((root / "exercises").rglob("*.yaml"))
+    assert len(files) > 50
+    fast = 0
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        if validation._compose_fast(text) is not None:
+            fast += 1
+        assert validation.strict_load(text) == _pure_python_load(text), path.name
+    assert fast >= len(files) * 0.9  # the speed-up is real: nearly every file takes the C path
+
+
+@pytest.mark.parametrize("text", ["a: [" * 60 + "]" * 60, "- " * 60 + "x", "a: &x 1\nb: *x\n",
+                                  "a:\n" + "".join(" " * i + f"k{i}:\n" for i in range(1, 60)) + " " * 60 + "v"])
+def test_deep_or_aliased_yaml_still_takes_the_guarded_parser(text):
+    from lexicon_tools import validation
+
+    assert validation._compose_fast(text) is None
