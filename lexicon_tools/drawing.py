@@ -1,13 +1,18 @@
 """Drawing the lemma graph with matplotlib: by cluster, deterministic, labels that never overlap."""
 
+from __future__ import annotations
+
 __all__ = ["lemma_graph_layout", "cluster_layout", "LemmaNetworkChart", "draw_lemma_graph",
            "describe_lemma_graph", "toon_netwerk"]
 
 import textwrap
+from typing import TYPE_CHECKING
 
-import networkx as nx
-
+from . import figure_cache
 from .loading import Lexicon
+
+if TYPE_CHECKING:  # networkx is imported where a graph is built: a cached drawing needs none
+    import networkx as nx
 
 EDGE_STYLES = {"verwant": ("solid", 1.6), "begrip": ("dashed", 1.0), "bron": ("dotted", 1.0)}
 EDGE_NAMES = {"verwant": "verwant (genoemd)", "begrip": "gedeeld begrip", "bron": "gedeelde bron"}
@@ -18,10 +23,13 @@ def lemma_graph_layout(graph: nx.Graph, seed: int = 7) -> dict:
 
     Examples
     --------
+    >>> import networkx as nx
     >>> G = nx.path_graph(3)
     >>> lemma_graph_layout(G) == lemma_graph_layout(G)
     True
     """
+    import networkx as nx
+
     ordered = nx.Graph()
     ordered.add_nodes_from(sorted(graph.nodes(data=True)))
     ordered.add_edges_from(sorted(graph.edges(data=True)))
@@ -38,6 +46,7 @@ def cluster_layout(graph: nx.Graph, clusters: list[str], sweeps: int = 4) -> dic
 
     Examples
     --------
+    >>> import networkx as nx
     >>> G = nx.Graph([("a", "c"), ("b", "d")])
     >>> nx.set_node_attributes(G, {"a": "x", "b": "x", "c": "y", "d": "y"}, "cluster")
     >>> cluster_layout(G, ["x", "y"])
@@ -183,9 +192,15 @@ def describe_lemma_graph(lex: Lexicon, graph: nx.Graph | None = None) -> str:
 def toon_netwerk(lex: Lexicon | None = None) -> None:
     """Draw the lemma graph and show its text alternative below it."""
     from .loading import load_lexicon
-    from .rendering import display_figure
+    from .rendering import display_png, png_of
 
     lex = lex or load_lexicon()
-    graph = lex.graph()
-    ax = draw_lemma_graph(lex, graph)
-    display_figure(ax.figure, describe_lemma_graph(lex, graph))
+    key = figure_cache.lexicon_key(lex)
+    png, alt = figure_cache.get("lemmanetwerk", key), figure_cache.get_text("lemmanetwerk", key)
+    if png is None or alt is None:  # not drawn before: draw it (needs networkx and matplotlib)
+        graph = lex.graph()
+        figure = draw_lemma_graph(lex, graph).figure
+        png, alt = png_of(figure), describe_lemma_graph(lex, graph)
+        figure_cache.put("lemmanetwerk", key, png)
+        figure_cache.put_text("lemmanetwerk", key, alt)
+    display_png(png, alt)

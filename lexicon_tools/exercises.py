@@ -210,7 +210,23 @@ def check_override_folder(folder: str | Path, lexicon=None) -> tuple[dict, list,
     return found, problems, {key: key in base for key in found}
 
 
+_ID_LINE = re.compile(r"\bid:\s*['\"]?(.*?)['\"]?\s*$")
+
+
+@lru_cache(maxsize=8)
+def _id_lines(text: str) -> dict[str, int]:
+    """{value: first line} of every ``id: value`` line of a file (one pass instead of one per id)."""
+    found: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _ID_LINE.search(line)
+        if match:
+            found.setdefault(match.group(1), number)
+    return found
+
+
 def _line_of(text: str, value: str) -> int | None:
+    if value in _id_lines(text):
+        return _id_lines(text)[value]
     for number, line in enumerate(text.splitlines(), start=1):
         if re.search(rf"\bid:\s*['\"]?{re.escape(value)}['\"]?\s*$", line):
             return number

@@ -11,7 +11,7 @@ still accepts any (e.g. pyplot) figure and renders it once.
 """
 
 __all__ = ["figure_png", "new_figure", "png_of", "plain", "freeze_layout",
-           "display_figure", "img_html", "png_size", "encode_png", "CSS_DPI", "SCALE"]
+           "display_figure", "display_png", "img_html", "png_size", "encode_png", "CSS_DPI", "SCALE"]
 
 import base64
 import html
@@ -54,9 +54,14 @@ def display_figure(figure, alt_text: str) -> None:
     The output carries both ``text/html`` (an ``<img alt=…>``, what JupyterLab and Voilà show) and
     ``image/png`` (for other front ends and nbconvert), plus the text alternative below it.
     """
+    display_png(png_of(figure) if figure.get_dpi() == CSS_DPI * SCALE else figure_png(figure),
+                alt_text)
+
+
+def display_png(png: bytes, alt_text: str) -> None:
+    """Show a PNG made by :func:`png_of` as :func:`display_figure` shows a figure."""
     from IPython.display import Markdown, display
 
-    png = png_of(figure) if figure.get_dpi() == CSS_DPI * SCALE else figure_png(figure)
     width, height = png_size(png)
     display({"text/html": img_html(png, alt_text), "image/png": base64.b64encode(png).decode(),
              "text/plain": f"<Figuur: {alt_text[:80]}>"}, raw=True,

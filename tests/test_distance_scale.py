@@ -108,10 +108,10 @@ def test_bogardus_chart_labels_are_horizontal_fit_and_do_not_overlap():
 def test_view_chart_shows_every_group_and_has_alt_text(tmp_path):
     view = lt.DistanceScaleView("test-schaal", AnswerStore("nb", tmp_path / "d", delay=0),
                                 exercises_folder=FOLDER)
-    assert "nog geen keuzes" in view._chart.image.value and "alt='Staafdiagram" in view._chart.image.value
+    assert "nog geen keuzes" in view._figure.image.value and "alt='Staafdiagram" in view._figure.image.value
     view._dropdowns["studenten"].value = "geen"
     assert [b.get_width() for b in view.chart.bars] == [0, 7, 0]
-    assert "studenten: 7" in view._chart.alt.value
+    assert "studenten: 7" in view._figure.alt.value
     assert view._export.layout.width == "auto"
 
 

@@ -19,7 +19,7 @@ def _img(view: FigureView) -> dict:
 def _views():
     with contextlib.redirect_stdout(io.StringIO()):
         return {
-            "Afstandsschaal": lt.DistanceScaleView("sociale-afstand-schaal")._chart,
+            "Afstandsschaal": lt.DistanceScaleView("sociale-afstand-schaal")._figure,
             "Schelling": lt.SchellingView()._figure,
             "Profiel": lt.ProfileView("publieke-ruimte-profiel")._figure,
             "Integrale casus": lt.IntegralCaseView("integraal-werken-casus")._figure,

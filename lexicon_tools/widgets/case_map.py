@@ -29,8 +29,8 @@ class CaseMapView(widgets.VBox):
         self._stances = {p.id: p.standpunt for p in self.spec.partijen}
         self.model = CaseMap(self.spec.centrum, self.spec.verbinder, list(self._parties), steps)
         problems = self.model.restore(store.get_data(self.spec.id) if store else None)
-        self.chart = CaseMapChart(self.model, self._names, self._stances)
-        self._figure = FigureView(self.chart.figure, self.chart.dynamic)
+        self._figure = FigureView(chart=lambda: CaseMapChart(self.model, self._names, self._stances),
+                                  kind="casuskaart")
         self._party = widgets.Dropdown(options=with_placeholder([], "— kies een partij —")
                                        + [(p.naam, p.id) for p in self.spec.partijen],
                                        value=shown(self.model.selected), description="Partij",
@@ -92,5 +92,16 @@ class CaseMapView(widgets.VBox):
             area.disabled = party is None
             area.placeholder = f"Typ hier, voor: {party.naam}" if party else "Kies eerst een partij…"
         self._loading = False
-        self.chart.update(self.model)
-        self._figure.render(describe_case_map(self.model, self._names, self._stances))
+        key = {"centrum": self.spec.centrum, "verbinder": self.spec.verbinder,
+               "partijen": list(self._parties), "namen": self._names, "standpunten": self._stances,
+               "gekozen": self.model.selected}
+        self._figure.draw(key, describe_case_map(self.model, self._names, self._stances),
+                          self.chart_update)
+
+    @property
+    def chart(self) -> CaseMapChart:
+        return self._figure.chart
+
+    def chart_update(self, chart: CaseMapChart) -> bool:
+        chart.update(self.model)
+        return False

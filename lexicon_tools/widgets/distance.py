@@ -43,14 +43,16 @@ class DistanceScaleView(widgets.VBox):
             dropdown.observe(self._on_choice(group), names="value")
             self._dropdowns[group] = dropdown
             rows.append(dropdown)
-        self.chart = DistanceChart(spec.groepen, levels, title="Jouw sociale afstand per groep")
-        self._chart = FigureView(self.chart.figure, self.chart.dynamic)
+        self._levels, self._groups = levels, list(spec.groepen)
+        self._figure = FigureView(chart=lambda: DistanceChart(self._groups, self._levels,
+                                                             title=self._title),
+                                 kind="afstandsschaal")
         self._export = widgets.Button(description="Exporteer anoniem", icon="download",
                                       tooltip="Schrijft je scores zonder naam naar een CSV-bestand",
                                       layout=widgets.Layout(width="auto"))
         self._result = widgets.HTML()
         self._export.on_click(self._on_export)
-        super().__init__([widgets.HTML(f"{WRAP_LABELS}<p>{html.escape(spec.vraag)}</p>"), *rows, self._chart,
+        super().__init__([widgets.HTML(f"{WRAP_LABELS}<p>{html.escape(spec.vraag)}</p>"), *rows, self._figure,
                           widgets.HBox([self._export, self._result])])
         self.add_class("lt-afstandsschaal")
         self._draw()
@@ -61,15 +63,23 @@ class DistanceScaleView(widgets.VBox):
             self._draw()
         return handler
 
+    _title = "Jouw sociale afstand per groep"
+
+    @property
+    def chart(self) -> DistanceChart:
+        return self._figure.chart
+
     def _draw(self) -> None:
         scores = self.model.scores()
-        self.chart.update(scores)
         chosen = {g: s for g, s in scores.items() if s is not None}
         text = "; ".join(f"{g}: {s}" for g, s in sorted(chosen.items(), key=lambda kv: kv[1]))
         open_groups = len(scores) - len(chosen)
-        self._chart.render(f"Staafdiagram van je scores van dichtbij (1) naar ver "
-                           f"({len(self.model.levels) + 1}): {text or 'nog geen keuzes'}"
-                           + (f"; {open_groups} groep(en) nog niet gekozen." if open_groups else "."))
+        key = {"titel": self._title, "groepen": self._groups, "niveaus": self._levels,
+               "scores": [scores.get(group) for group in self._groups]}
+        alt = (f"Staafdiagram van je scores van dichtbij (1) naar ver "
+               f"({len(self.model.levels) + 1}): {text or 'nog geen keuzes'}"
+               + (f"; {open_groups} groep(en) nog niet gekozen." if open_groups else "."))
+        self._figure.draw(key, alt, lambda chart: chart.update(scores))
 
     def _on_export(self, _button=None) -> None:
         try:

@@ -6,6 +6,7 @@ import html
 
 import ipywidgets as widgets
 
+from .. import figure_cache
 from ..errors import LexiconError
 from ..graphs import shortest_path
 from ..loading import load_lexicon
@@ -74,8 +75,9 @@ class PathExplorer(widgets.VBox):
         self._end = widgets.Dropdown(options=options, value=end or ids[-1], description="Naar",
                                      layout=wide)
         self._steps = widgets.HTML()
-        self.chart = LemmaNetworkChart(self.lex, self.graph)
-        self._figure = FigureView(self.chart.figure)
+        self._lexicon_key = figure_cache.lexicon_key(self.lex)
+        self._figure = FigureView(chart=lambda: LemmaNetworkChart(self.lex, self.graph),
+                                  kind="lemmapad")
         self.path: list[str] = []
         for dropdown in (self._start, self._end):
             dropdown.observe(lambda _: self._update(), names="value")
@@ -85,24 +87,29 @@ class PathExplorer(widgets.VBox):
         self.add_class("lt-pad")
         self._update()
 
+    @property
+    def chart(self) -> LemmaNetworkChart:
+        return self._figure.chart
+
     def _update(self) -> None:
         try:
             self.path = shortest_path(self.graph, self._start.value, self._end.value)
         except LexiconError as exc:
             self.path = []
-            self.chart.highlight([])
-            self._figure.dynamic = self.chart.dynamic
-            self._figure.render("Netwerk van de lemma's per cluster; er is geen pad gemarkeerd.")
+            self._figure.draw([self._lexicon_key, []],
+                              "Netwerk van de lemma's per cluster; er is geen pad gemarkeerd.",
+                              lambda chart: chart.highlight([]))
             self._steps.value = f"<span style='color:{WRONG}'>{html.escape(str(exc))}</span>"
             return
         # Draw first, then show steps and figure together, so they never disagree. Only the path
         # is redrawn over the cached network; the numbered steps are the text alternative.
-        self.chart.highlight(self.path)
-        self._figure.dynamic = self.chart.dynamic
         steps = path_steps(self.graph, self.path)
         titles = [self.graph.nodes[n]["titel"] for n in self.path]
-        self._figure.render(f"Netwerk van de lemma's per cluster; gemarkeerd: het pad "
-                            f"{' → '.join(titles)} ({len(self.path) - 1} stap(pen)).")
+        path = list(self.path)
+        self._figure.draw([self._lexicon_key, path],
+                          f"Netwerk van de lemma's per cluster; gemarkeerd: het pad "
+                          f"{' → '.join(titles)} ({len(self.path) - 1} stap(pen)).",
+                          lambda chart: chart.highlight(path))
         self._figure.alt.value = ""  # the numbered steps above are the full text alternative
         self._steps.value = (f"<p>{len(self.path) - 1} stap(pen):</p><ol>"
                              + "".join(f"<li>{html.escape(s)}</li>" for s in steps) + "</ol>")

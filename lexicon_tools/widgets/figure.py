@@ -16,6 +16,8 @@ import html
 
 import ipywidgets as widgets
 
+from .. import figure_cache
+
 from ..rendering import (CSS_DPI, SCALE, figure_png, freeze_layout, img_html, new_figure, plain,
                          png_of, png_size, release)
 
@@ -25,16 +27,57 @@ class FigureView(widgets.VBox):
 
     ``figure`` (optional) is the view's own persistent figure from :func:`new_figure`;
     ``dynamic`` lists its artists that change between redraws (see :func:`png_of`).
+
+    Or, lazily: ``chart`` is a factory (no arguments) of the view's persistent chart, an object
+    with ``figure`` and ``dynamic``, and ``kind`` names the drawing for the figure cache. Then
+    :meth:`draw` shows a drawing made before (by this or an earlier kernel) straight from the
+    cache, and builds the chart (importing matplotlib) only for a drawing it has not seen.
     """
 
-    def __init__(self, figure=None, dynamic=()):
+    def __init__(self, figure=None, dynamic=(), chart=None, kind: str = ""):
         self.figure, self.dynamic = figure, list(dynamic)
+        self._make_chart, self._chart, self.kind = chart, None, kind
+        self._update = None
         self.png = b""
         self._renders = 0
         self.image = widgets.HTML(layout=widgets.Layout(max_width="100%"))
         self.alt = widgets.HTML()
         super().__init__([self.image, self.alt])
         self.add_class("lt-figuur")
+
+    @property
+    def chart(self):
+        """The view's chart, built now if it was not needed so far."""
+        if self._chart is None and self._make_chart is not None:
+            self._chart = self._make_chart()
+            if self._update is not None:  # show the state the cached drawing showed
+                self._update(self._chart)
+            self.figure, self.dynamic = self._chart.figure, list(self._chart.dynamic)
+        return self._chart
+
+    def draw(self, key, alt_text: str, update) -> None:
+        """Show the chart's drawing of the current state.
+
+        ``key`` describes (as JSON-able data) everything the drawing shows; ``update(chart)``
+        brings a built chart up to date and returns True when more than its ``dynamic`` artists
+        changed. The first drawing of a view comes from the figure cache when it was made before.
+        """
+        self._update = update
+        if self._chart is None:
+            png = figure_cache.get(self.kind, key) if self._renders == 0 else None
+            if png is not None:
+                self._set(png, alt_text)
+                self._renders += 1
+                return
+            first = self._renders == 0
+            _ = self.chart  # built now, and brought up to date by ``update``
+            self.render(alt_text, static_changed=True)
+            if first:
+                figure_cache.put(self.kind, key, self.png)
+            return
+        static_changed = update(self._chart)
+        self.dynamic = list(self._chart.dynamic)
+        self.render(alt_text, static_changed=bool(static_changed))
 
     def render(self, alt_text: str, static_changed: bool = False) -> None:
         """Render the view's own figure after its artists were updated.
@@ -46,6 +89,16 @@ class FigureView(widgets.VBox):
         self._renders += 1
         if self._renders == 1:  # shown at Run All: keep no buffers until the student interacts
             release(self.figure)
+
+    def show_drawing(self, key, make_figure, alt_text: str, remember: bool = False) -> None:
+        """Show the figure ``make_figure()`` would give, from the figure cache when this exact
+        drawing (``key``) was made before; ``remember`` keeps a new drawing there."""
+        png = figure_cache.get(self.kind, key)
+        if png is None:
+            png = figure_png(make_figure())
+            if remember:
+                figure_cache.put(self.kind, key, png)
+        self._set(png, alt_text)
 
     def show(self, figure, alt_text: str = "") -> None:
         """Render any ``figure`` once (trimmed; then closed) and set the text alternative."""

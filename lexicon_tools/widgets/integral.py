@@ -31,8 +31,7 @@ class IntegralCaseView(widgets.VBox):
         self._plan = widgets.Textarea(value=self.model.plan, description="Het plan",
                                       placeholder="Wat zijn de doelen van het huishouden, wie doet wat?",
                                       layout=widgets.Layout(width="98%", height="8em"))
-        self.chart = IntegralChart(self.model)
-        self._figure = FigureView(self.chart.figure, self.chart.dynamic)
+        self._figure = FigureView(chart=lambda: IntegralChart(self.model), kind="integraal")
         self._regisseur.observe(lambda change: self._on_regisseur(chosen(change["new"])), names="value")
         self._plan.observe(lambda change: self._on_plan(change["new"]), names="value")
         super().__init__([
@@ -58,6 +57,13 @@ class IntegralCaseView(widgets.VBox):
             self.store.set(self.spec.id, self.model.summary(), question=self.spec.vraag,
                            data=self.model.to_data())
 
+    @property
+    def chart(self) -> IntegralChart:
+        return self._figure.chart
+
     def _draw(self) -> None:
-        title_changed = self.chart.update(self.model)
-        self._figure.render(describe_integral_case(self.model), static_changed=title_changed)
+        key = {"professionals": list(self.model.professionals), "regisseur": self.model.regisseur}
+        self._figure.draw(key, describe_integral_case(self.model), self.chart_update)
+
+    def chart_update(self, chart: IntegralChart) -> bool:
+        return chart.update(self.model)

@@ -49,7 +49,7 @@ class NetworkMapView(widgets.VBox):
         self._removed: tuple[int, Tie] | None = None
         self._build_form()
         self._build_example()
-        self._figure = FigureView()
+        self._figure = FigureView(kind="netwerkkaart")
         self._reading = widgets.HTML()
         own = widgets.VBox([widgets.HTML("<h4 style='margin:4px 0'>Jouw kaart</h4>"), self._notice,
                             self._form, self._figure, self._reading],
@@ -103,7 +103,7 @@ class NetworkMapView(widgets.VBox):
         self._persona = choice_dropdown(personas, description="Bekijk een voorbeeld", style=_WIDE,
                                         layout=widgets.Layout(width="30em", max_width="100%"))
         self._example_text = widgets.HTML()
-        self._example_figure = FigureView()
+        self._example_figure = FigureView(kind="netwerkkaart")
         self._example_figure.clear()
         self._example_reading = widgets.HTML()
         self._persona.observe(self._on_persona, names="value")
@@ -197,10 +197,16 @@ class NetworkMapView(widgets.VBox):
             f"<p><i>{html.escape(persona.beschrijving)}</i></p><p><small>Alleen om te bekijken: "
             f"de kaart van {html.escape(persona.naam)} verandert niets aan jouw kaart."
             "</small></p>")
-        ax = draw_network_map(self.example)
-        ax.set_title(f"Voorbeeld: het netwerk van {persona.naam}")
-        self._example_figure.show(ax.figure, describe_network_map(self.example))
+        self._example_figure.show_drawing(
+            {"voorbeeld": persona.naam, "banden": self.example.to_records()},
+            lambda: self._example_drawing(persona.naam), describe_network_map(self.example),
+            remember=True)
         self._example_reading.value = _reading_html(self.example).replace("Je kaart", "Deze kaart")
+
+    def _example_drawing(self, name: str):
+        ax = draw_network_map(self.example)
+        ax.set_title(f"Voorbeeld: het netwerk van {name}")
+        return ax.figure
 
     def _names(self) -> list[str]:
         return [t.naam for t in self.model.ties]
@@ -208,8 +214,9 @@ class NetworkMapView(widgets.VBox):
     def _refresh(self, save: bool = True) -> None:
         self._remove.options = [("— kies wie —", NOTHING)] + [(n, n) for n in self._names()]
         show_choice(self._remove, None)
-        ax = draw_network_map(self.model)
-        self._figure.show(ax.figure, describe_network_map(self.model))
+        self._figure.show_drawing({"banden": self.model.to_records()},
+                                  lambda: draw_network_map(self.model).figure,
+                                  describe_network_map(self.model), remember=not save)
         self._reading.value = _reading_html(self.model)
         if save and self.store is not None:
             text = "\n".join(f"- {t.naam} ({t.soort}, nabijheid {t.nabijheid}): {c}"

@@ -45,8 +45,8 @@ class ProfileView(widgets.VBox):
                 self._buttons[(index, dim.id)] = buttons
                 rows += [widgets.HTML(f"<small>{html.escape(label)}</small>"), buttons]
             columns.append(widgets.VBox(rows, layout=widgets.Layout(margin="0 1.5em 0 0")))
-        self.chart = ProfileChart(self.model, title="Jouw profiel")
-        self._figure = FigureView(self.chart.figure, self.chart.dynamic)
+        self._figure = FigureView(chart=lambda: ProfileChart(self.model, title="Jouw profiel"),
+                                  kind="profiel")
         scale = f"{self.spec.minimum} = heel zwak, {self.spec.maximum} = heel sterk" \
             if self.spec.dimensies is None else f"schaal {self.spec.minimum} tot {self.spec.maximum}"
         case = f"<p><i>Casus.</i> {html.escape(self.spec.casus)}</p>" if self.spec.casus else ""
@@ -69,9 +69,18 @@ class ProfileView(widgets.VBox):
             self._refresh()
         return handler
 
+    @property
+    def chart(self) -> ProfileChart:
+        return self._figure.chart
+
+    def _drawing_key(self) -> dict:
+        return {"titel": "Jouw profiel", "dimensies": [vars(d) for d in self.model.dimensions],
+                "namen": list(self.model.names), "scores": self.model.ratings,
+                "schaal": [self.model.minimum, self.model.maximum]}
+
     def _refresh(self, save: bool = True) -> None:
-        names_changed = self.chart.update(self.model)
-        self._figure.render(describe_profiles(self.model), static_changed=names_changed)
+        self._figure.draw(self._drawing_key(), describe_profiles(self.model),
+                          lambda chart: chart.update(self.model))
         if save and self.store is not None:
             self.store.set(self.spec.id, self.model.summary(), question=self.spec.vraag,
                            data=self.model.to_data())

@@ -86,8 +86,7 @@ class SchellingView(widgets.VBox):
         self._status = widgets.HTML()
         self._notice = ""
         self.model = self._build_model()
-        self.chart = SchellingChart(self.model)
-        self._figure = FigureView(self.chart.figure, self.chart.dynamic)
+        self._figure = FigureView(chart=lambda: SchellingChart(self.model), kind="schelling")
         for slider in (self._tolerance, self._share, self._empty, self._size):
             slider.observe(lambda _: self._new_model(), names="value")
         self._step.on_click(lambda _: self._advance(1))
@@ -126,10 +125,15 @@ class SchellingView(widgets.VBox):
         self._status.value = (f"Stap {m.steps}: gemiddeld {m.similar_share():.0%} van de buren hoort "
                               f"bij de eigen groep (begin: {m.history[0]:.0%}). "
                               f"{unhappy} huishoudens willen verhuizen.{notice}")
-        limits_changed = self.chart.update(m)
         alt = (f"Links het raster na stap {m.steps}; rechts het aandeel gelijke buren per stap, van "
                f"{m.history[0]:.0%} naar {m.history[-1]:.0%}. {unhappy} huishoudens willen verhuizen.")
-        self._figure.render(alt + (f" {self._notice}" if self._notice else ""), limits_changed)
+        key = {"raster": m.grid.tolist(), "verloop": [float(v) for v in m.history]}
+        self._figure.draw(key, alt + (f" {self._notice}" if self._notice else ""),
+                          lambda chart: chart.update(m))
+
+    @property
+    def chart(self) -> SchellingChart:
+        return self._figure.chart
 
 
 def _percent_choice(label: str, value: float, low: float, high: float, step: float,

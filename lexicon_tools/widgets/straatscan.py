@@ -57,8 +57,9 @@ class StraatscanView(widgets.VBox):
         self._action = widgets.Textarea(value=self.model.actie, description="Actie",
                                         placeholder="Wat kan een sociaal werker hier doen, en waarom?",
                                         layout=widgets.Layout(width="98%", height="7em"))
-        self.chart = StraatscanChart(self._rungs, undesirable)
-        self._figure = FigureView(self.chart.figure)
+        self._undesirable = sorted(undesirable)
+        self._figure = FigureView(chart=lambda: StraatscanChart(self._rungs, set(self._undesirable)),
+                                  kind="straatscan")
         self._hints = widgets.HTML()
         self._message = widgets.HTML(saved_data_notice(store, problems))
         self._export = widgets.Button(description="Exporteer anoniem", icon="download",
@@ -159,6 +160,11 @@ class StraatscanView(widgets.VBox):
     def _draw(self) -> None:
         groups = [(g.groep, {"nu": g.nu, "wenselijk": g.wenselijk, "haalbaar": g.haalbaar})
                   for g in self.model.groepen]
-        rebuilt = self.chart.update(groups, title=f"Straatscan: {self.model.plek or 'mijn plek'}")
-        self._figure.dynamic = self.chart.dynamic
-        self._figure.render(self.model.summary(), static_changed=rebuilt)
+        title = f"Straatscan: {self.model.plek or 'mijn plek'}"
+        key = {"treden": self._rungs, "onwenselijk": self._undesirable, "groepen": groups,
+               "titel": title}
+        self._figure.draw(key, self.model.summary(), lambda chart: chart.update(groups, title=title))
+
+    @property
+    def chart(self) -> StraatscanChart:
+        return self._figure.chart
