@@ -303,6 +303,16 @@ def _args_copy(p):
     p.add_argument("--overschrijf", action="store_true", help="vervang een bestaand bestand")
 
 
+def _args_prepare(p):
+    p.add_argument("map", help="de map voor de gedeelde cache, bijv. /opt/nabijheid-cache")
+
+
+def prepare(folder) -> int:
+    from .prepare import prepare as run
+
+    return run(folder)
+
+
 # name -> (help, add arguments, run(args) -> exit code, aliases)
 COMMANDS = {
     "check": ("controleer lexicon_data/ en de vragen (of één map)", _args_check,
@@ -319,6 +329,8 @@ COMMANDS = {
                   lambda a: configure(a.oefeningen), []),
     "vragen": ("toon de id's van de vragen bij een lemma", _args_list,
                lambda a: list_questions(a.lemma), []),
+    "voorbereiden": ("voor beheerders: vul een gedeelde cache, zodat een hele klas sneller start",
+                     _args_prepare, lambda a: prepare(a.map), []),
     "kopieer": ("zet één vraag van het lespakket in je eigen map, om te veranderen", _args_copy,
                 lambda a: copy_question(a.id, a.naar, a.overschrijf), []),
 }

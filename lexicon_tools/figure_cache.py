@@ -11,7 +11,8 @@ of a first drawing is kept in the user's cache folder (next to the parse cache),
 so a changed answer, exercise file, lexicon or drawing code is always drawn anew and a figure is
 never stale. The first interaction builds the real chart (and imports matplotlib) as before.
 
-``NABIJHEID_CACHE=uit`` switches it off, as for the parse cache. Files are written atomically;
+``NABIJHEID_CACHE=uit`` switches it off, as for the parse cache. A shared read-only cache
+(``NABIJHEID_CACHE_GEDEELD``, filled by ``nabijheid voorbereiden``) is looked in after the own. Files are written atomically;
 at most ``MAX_FILES`` are kept (the oldest go first). A damaged or odd file is ignored.
 """
 
@@ -67,11 +68,24 @@ def get(kind: str, key) -> bytes | None:
     name = _name(kind, key)
     if name in _memory:
         return _memory[name]
-    where = folder()
-    if where is None:
-        return None
+    for where in _folders():
+        png = _read_png(where / f"{name}.png")
+        if png is not None:
+            _memory[name] = png
+            return png
+    return None
+
+
+def _folders() -> list[Path]:
+    """The user's own figure folder, then the shared read-only one (if any)."""
+    from .parse_cache import shared_folder
+
+    own, shared = folder(), shared_folder()
+    return [f for f in (own, shared / "figuren" if shared else None) if f is not None]
+
+
+def _read_png(path: Path) -> bytes | None:
     try:
-        path = where / f"{name}.png"
         if not path.is_file() or path.stat().st_size > MAX_PNG_BYTES:
             return None
         png = path.read_bytes()
@@ -79,7 +93,6 @@ def get(kind: str, key) -> bytes | None:
         return None
     if not png.startswith(_PNG_SIGNATURE) or not png.endswith(b"IEND\xaeB`\x82"):
         return None
-    _memory[name] = png
     return png
 
 
@@ -104,19 +117,17 @@ def put(kind: str, key, png: bytes) -> None:
 
 def get_text(kind: str, key) -> str | None:
     """A text kept with :func:`put_text` (e.g. a figure's text alternative), or None."""
-    png_key = ["tekst", kind, key]
-    where = folder()
-    name = _name("tekst", png_key)
+    name = _name("tekst", ["tekst", kind, key])
     if name in _memory:
         return _memory[name].decode("utf-8")
-    if where is None:
-        return None
-    try:
-        text = (where / f"{name}.txt").read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-    _memory[name] = text.encode("utf-8")
-    return text
+    for where in _folders():
+        try:
+            text = (where / f"{name}.txt").read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        _memory[name] = text.encode("utf-8")
+        return text
+    return None
 
 
 def put_text(kind: str, key, text: str) -> None:

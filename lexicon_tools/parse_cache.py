@@ -7,13 +7,14 @@ and of the parser's own source code, so a changed file or a changed parser is al
 and a question is never served stale. Validation (pydantic) still runs on every load.
 
 The cache is one JSON file (``yaml-cache.json``) in the user's cache folder (platformdirs), or in
-``NABIJHEID_CACHE``; ``NABIJHEID_CACHE=uit`` switches it off. It is written atomically; two kernels
+``NABIJHEID_CACHE``; ``NABIJHEID_CACHE=uit`` switches it off. A read-only cache for everyone
+(``NABIJHEID_CACHE_GEDEELD``, see :func:`shared_folder`) is read first. It is written atomically; two kernels
 writing at once only means one of them parses a file again later. A damaged cache is ignored.
 Only data that JSON keeps exactly (strings, numbers, booleans, lists, mappings with text keys) is
 stored; anything else (a YAML date, for instance) is simply parsed every time.
 """
 
-__all__ = ["cached_parse", "cache_file", "clear"]
+__all__ = ["cached_parse", "cache_file", "shared_folder", "clear"]
 
 import hashlib
 import json
@@ -44,6 +45,15 @@ def cache_file() -> Path | None:
     return Path(platformdirs.user_cache_dir(settings.APP_NAME)) / "yaml-cache.json"
 
 
+def shared_folder() -> Path | None:
+    """A read-only cache prepared for everyone (``NABIJHEID_CACHE_GEDEELD``; on a hub, filled by
+    the admin with ``nabijheid voorbereiden``), or None. Kernels read it, never write it."""
+    chosen = os.environ.get("NABIJHEID_CACHE_GEDEELD", "").strip()
+    if not chosen or cache_file() is None:
+        return None
+    return Path(chosen).expanduser()
+
+
 def _parser_stamp() -> str:
     source = Path(__file__).with_name("validation.py")
     try:
@@ -64,6 +74,13 @@ def _load(path: Path | None) -> None:
     if path is None or _loaded_from == path:
         return
     _loaded_from = path
+    shared = shared_folder()
+    if shared is not None:
+        _read_into_memory(shared / path.name)
+    _read_into_memory(path)
+
+
+def _read_into_memory(path: Path) -> None:
     try:
         if path.stat().st_size > MAX_CACHE_BYTES:
             return

@@ -113,3 +113,25 @@ def test_cache_keeps_a_bounded_number_of_drawings(tmp_path, monkeypatch):
     assert len(list((tmp_path / "figuren").glob("*.png"))) == 5
     figure_cache.clear_memory()
     assert figure_cache.get("proef", 11) == png and figure_cache.get("proef", 0) is None
+
+
+def test_admin_prepared_shared_cache_serves_a_fresh_student_without_matplotlib(tmp_path):
+    """`nabijheid voorbereiden MAP` on a hub: a student with an empty own cache reads the shared
+    one (parsed lexicon and first drawings) and never writes into it."""
+    shared = tmp_path / "gedeeld"
+    out = subprocess.run([sys.executable, "-m", "lexicon_tools", "voorbereiden", str(shared)],
+                         capture_output=True, text=True, timeout=600,
+                         env={**os.environ, "NABIJHEID_CACHE": str(tmp_path / "beheerder")})
+    assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
+    assert "Klaar:" in out.stdout and "NABIJHEID_CACHE_GEDEELD=" in out.stdout
+    files = sorted(p for p in shared.rglob("*") if p.is_file())
+    assert len([p for p in files if p.suffix == ".png"]) >= 8
+    assert all(p.stat().st_mode & 0o004 for p in files)  # other users can read them
+    before = {p: p.stat().st_mtime_ns for p in files}
+    student = {"NABIJHEID_CACHE": str(tmp_path / "student"), "NABIJHEID_DATA": str(tmp_path / "a"),
+               "NABIJHEID_CACHE_GEDEELD": str(shared)}
+    result = _run(student)
+    assert result["modules"] == []
+    assert {p: p.stat().st_mtime_ns for p in shared.rglob("*") if p.is_file()} == before
+    alone = _run({**student, "NABIJHEID_CACHE": str(tmp_path / "ander"), "NABIJHEID_CACHE_GEDEELD": ""})
+    assert alone["modules"] == ["matplotlib", "networkx"] and alone["shown"] == result["shown"]
