@@ -8,6 +8,11 @@ time per kernel, the kernel's CPU seconds, its peak memory (VmHWM), and the rati
     .venv/bin/python benchmarks/class_load.py                       # notebook 01, N = 1 4 8
     .venv/bin/python benchmarks/class_load.py --n 1 8 --notebooks 00_start_hier 01_sociale_nabijheid
     .venv/bin/python benchmarks/class_load.py --alle                # every student notebook
+    .venv/bin/python benchmarks/class_load.py --koud                # no shared cache (see below)
+
+Every kernel is a separate student: own empty answers and cache folders, as at a first lesson on a
+hub. By default the class shares a read-only cache that the admin prepared with ``nabijheid
+voorbereiden`` (the benchmark fills one first); ``--koud`` measures the class without it.
 
 Part of ``make benchmark`` (not of ``make test``). Not a test: nothing fails; the targets
 (wall <= 1.3x bare at N = 8, mean peak memory <= 1.0x bare) are printed next to the numbers.
@@ -63,15 +68,24 @@ Path(out).write_text(json.dumps({"wall": wall, "cpu": cpu, "peak_kib": peak}))
 """
 
 
-def run_class(target: str, n: int, answers: str) -> dict:
-    """Start ``n`` workers at the same moment; gather their numbers and the wall time for all."""
+def run_class(target: str, n: int, answers: str, shared: str) -> dict:
+    """Start ``n`` workers at the same moment; gather their numbers and the wall time for all.
+
+    Every worker is a student of their own: an own, empty answers folder and cache folder (as
+    separate users on a hub at their first lesson), and ``shared`` as the class's read-only cache
+    prepared by the admin ("" for none)."""
     with tempfile.TemporaryDirectory() as tmp:
         start_at = time.time() + 3 + 0.4 * n  # every worker has imported nbclient by then
         outs = [Path(tmp) / f"{i}.json" for i in range(n)]
-        env = {**os.environ, "NABIJHEID_DATA": answers}
-        procs = [subprocess.Popen([sys.executable, "-c", WORKER, target, str(start_at), str(out),
-                                   BARE], env=env, cwd=str(PROJECT), stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.PIPE, text=True) for out in outs]
+        procs = []
+        for index, out in enumerate(outs):
+            own = Path(answers) / f"{target.rsplit('/', 1)[-1]}-{n}-{index}"
+            env = {**os.environ, "NABIJHEID_DATA": str(own / "antwoorden"),
+                   "NABIJHEID_CACHE": str(own / "cache"), "NABIJHEID_CACHE_GEDEELD": shared}
+            procs.append(subprocess.Popen([sys.executable, "-c", WORKER, target, str(start_at),
+                                           str(out), BARE], env=env, cwd=str(PROJECT),
+                                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                          text=True))
         errors = [proc.communicate()[1] for proc in procs]
         wall_all = time.time() - start_at
         failed = [e for p, e in zip(procs, errors) if p.returncode != 0]
@@ -89,22 +103,32 @@ def main() -> int:
     parser.add_argument("--n", type=int, nargs="+", default=[1, 4, 8])
     parser.add_argument("--notebooks", nargs="+", default=["01_sociale_nabijheid"])
     parser.add_argument("--alle", action="store_true", help="every student notebook")
+    parser.add_argument("--koud", action="store_true",
+                        help="no shared cache prepared by the admin (nabijheid voorbereiden)")
     args = parser.parse_args()
     names = STUDENT_NOTEBOOKS if args.alle else args.notebooks
     rows = []
-    with tempfile.TemporaryDirectory() as answers:
+    with tempfile.TemporaryDirectory() as answers, tempfile.TemporaryDirectory() as shared:
+        if not args.koud:
+            print("  gedeelde cache vullen (nabijheid voorbereiden) ...", file=sys.stderr)
+            subprocess.run([sys.executable, "-m", "lexicon_tools", "voorbereiden", shared],
+                           check=True, stdout=subprocess.DEVNULL, cwd=str(PROJECT),
+                           env={**os.environ, "NABIJHEID_CACHE": str(Path(answers) / "beheerder")})
+        shared = "" if args.koud else shared
         for n in args.n:
-            bare = run_class("bare", n, answers)
+            bare = run_class("bare", n, answers, shared)
             rows.append(("basiskernel", bare, bare))
             print(f"  N={n} basis: {bare['median']:.1f} s, {bare['peak_mib']:.0f} MiB",
                   file=sys.stderr)
             for name in names:
-                result = run_class(str(NOTEBOOKS / f"{name}.ipynb"), n, answers)
+                result = run_class(str(NOTEBOOKS / f"{name}.ipynb"), n, answers, shared)
                 rows.append((name, result, bare))
                 print(f"  N={n} {name}: {result['median']:.1f} s, {result['peak_mib']:.0f} MiB",
                       file=sys.stderr)
+    cache = ("zonder gedeelde cache: elke student tekent en leest alles zelf" if args.koud else
+             "met de gedeelde cache van `nabijheid voorbereiden`; eigen cache van elke student leeg")
     print(f"Klasbelasting: N kernels tegelijk 'Run All', naast N basiskernels in dezelfde run "
-          f"({time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores).\n")
+          f"({time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores; {cache}).\n")
     print("| N | notebook | wand, alle N (s) | mediaan (s) | max (s) | CPU per kernel (s) "
           "| piekgeheugen (MiB) | wand t.o.v. basis | geheugen t.o.v. basis |")
     print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
