@@ -4,7 +4,8 @@ On a hub every student has an own cache folder, so at the first lesson every ker
 the lexicon and draw the empty figures itself. The admin runs the student notebooks once, headless,
 with ``MAP`` as cache (and an empty, temporary answers folder), and gives every user
 ``NABIJHEID_CACHE_GEDEELD=MAP``: kernels then read the parsed files and the first drawings from
-there (they never write to it; their own cache still takes what is new). Everything in it is keyed
+there (they never write to it; their own cache still takes what is new). It also writes the
+package's bytecode, which student kernels cannot write themselves in the admin's folder. Everything in it is keyed
 by content and code, so a changed question or drawing is never taken from it, only drawn anew.
 """
 
@@ -54,9 +55,13 @@ def prepare(folder: str | Path) -> int:
                 else:
                     os.environ[key] = value
     _readable_for_everyone(target)
+    compiled = _compile_package()
     figures = len(list((target / "figuren").glob("*.png")))
     for problem in failed:
         print(f"NIET GELUKT: {problem}")
+    if not compiled:
+        print("Let op: de bytecode van lexicon_tools kon niet (helemaal) worden geschreven; voer dit "
+              "commando uit als de gebruiker die de map van het lespakket mag wijzigen.")
     print(f"Klaar: {target} bevat de gelezen lesstof en {figures} figuren.\n"
           f"Geef alle gebruikers NABIJHEID_CACHE_GEDEELD={target} (zie docs/jupyterhub.md, §4); "
           "studenten hoeven er alleen te kunnen lezen. Na een update van het lespakket: "
@@ -64,9 +69,24 @@ def prepare(folder: str | Path) -> int:
     return 1 if failed else 0
 
 
-def _readable_for_everyone(folder: Path) -> None:
+def _compile_package() -> bool:
+    """Write the bytecode of lexicon_tools next to its source (as the admin, who may write there).
+
+    Student kernels on a hub cannot write in the package folder, so without this every kernel
+    compiles the whole package from source again (~0.15 s of CPU per kernel)."""
+    import compileall
+
+    package = Path(__file__).resolve().parent
+    ok = bool(compileall.compile_dir(package, quiet=1, force=False))
+    _readable_for_everyone(package, only_pycache=True)
+    return ok
+
+
+def _readable_for_everyone(folder: Path, only_pycache: bool = False) -> None:
     """Files of the cache are written private (0600); other users must be able to read them."""
     for path in [folder, *folder.rglob("*")]:
+        if only_pycache and "__pycache__" not in path.parts:
+            continue
         try:
             path.chmod(0o755 if path.is_dir() else 0o644)
         except OSError:

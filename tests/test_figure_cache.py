@@ -7,8 +7,11 @@ import os
 import subprocess
 import sys
 
+from pathlib import Path
+
 import pytest
 
+import lexicon_tools as lt
 from lexicon_tools import figure_cache
 
 # Builds every figure view of the student notebooks, then prints what it showed and whether
@@ -124,6 +127,9 @@ def test_admin_prepared_shared_cache_serves_a_fresh_student_without_matplotlib(t
                          env={**os.environ, "NABIJHEID_CACHE": str(tmp_path / "beheerder")})
     assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
     assert "Klaar:" in out.stdout and "NABIJHEID_CACHE_GEDEELD=" in out.stdout
+    package = Path(lt.__file__).parent  # bytecode a student's kernel could not write itself
+    for source in package.rglob("*.py"):
+        assert list((source.parent / "__pycache__").glob(f"{source.stem}.*.pyc")), source.name
     files = sorted(p for p in shared.rglob("*") if p.is_file())
     assert len([p for p in files if p.suffix == ".png"]) >= 8
     assert all(p.stat().st_mode & 0o004 for p in files)  # other users can read them
