@@ -193,3 +193,27 @@ def test_lecturer_folder_inside_the_copys_exercises_is_one_layer(clone, monkeypa
 def test_bronnen_names_the_own_copy_of_the_book(monkeypatch, tmp_path):
     monkeypatch.setenv("NABIJHEID_LEXICON", str(tmp_path / "boek.txt"))
     assert f"{tmp_path / 'boek.txt'} (omgevingsvariabele NABIJHEID_LEXICON)" in str(lt.bronnen())
+
+
+def test_in_a_kernel_one_cell_reads_the_folders_once_and_the_next_cell_sees_a_change(tmp_path,
+                                                                                   monkeypatch):
+    """Run All costs one look at the question folders per cell; a lecturer's file changed
+    between two cell runs is shown by the next one."""
+    from IPython.core.interactiveshell import InteractiveShell
+
+    own = tmp_path / "eigen"
+    own.mkdir()
+    monkeypatch.setenv("NABIJHEID_OEFENINGEN", str(own))
+    shell = InteractiveShell.instance()
+    try:
+        shell.run_cell("from lexicon_tools.exercises import exercise_set, question\n"
+                       "a, b = exercise_set(), exercise_set()\n"
+                       "before = question('vertrouwen-r1').vraag", store_history=True)
+        assert shell.user_ns["a"] is shell.user_ns["b"]
+        (own / "alleen-r1.yaml").write_text(
+            f"reflectie:\n  - id: vertrouwen-r1\n    soort: begrijpen\n    vraag: \"{CHANGED}\"\n",
+            encoding="utf-8")
+        shell.run_cell("after = question('vertrouwen-r1').vraag", store_history=True)
+        assert shell.user_ns["before"] != CHANGED and shell.user_ns["after"] == CHANGED
+    finally:
+        InteractiveShell.clear_instance()
