@@ -16,8 +16,8 @@ import ipywidgets as widgets
 
 from ..answers import AnswerStore
 from ..exercises import QuizQuestion, ids_for_lemma, question as find_question
-from .style import (check_buttons, description_style, feedback_html, html_text, notices_html,
-                    score_text, shared_layout, style_sheet)
+from .style import (button_row, check_buttons, description_style, feedback_html, html_text,
+                    notices_html, score_text, shared_layout, style_sheet)
 
 NO_CHOICE = None
 ORDER_KEY = "_volgorde"
@@ -152,16 +152,15 @@ class Quiz(widgets.VBox):
                      self._feedback[q.id]]
         self._check, self._retry, self._undo = check_buttons(
             "Bekijk of je antwoorden kloppen, met uitleg", "Wis je keuzes en probeer opnieuw")
-        self._score = widgets.HTML()
-        self._notices = widgets.HTML(notices_html(store))
+        self._score = html_text()
+        self._notices = html_text(notices_html(store))
         self._check.on_click(lambda _: self._show_results())
         self._retry.on_click(lambda _: self._on_retry())
         self._undo.on_click(lambda _: self._on_undo())
         if store is not None:
             store.on_change(self._on_saved)
-        buttons = widgets.HBox([self._check, self._retry, self._undo, self._score],
-                               layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
-        super().__init__([style_sheet(), *rows, buttons, self._notices])
+        buttons = button_row([self._check, self._retry, self._undo, self._score])
+        super().__init__([style_sheet(), *rows, buttons, self._notices], layout=shared_layout())
         self.add_class("lt-quiz")
         self.add_class("lt-widget")
 

@@ -9,7 +9,8 @@ import ipywidgets as widgets
 from ..answers import AnswerStore
 from ..exercises import ReflectionQuestion, ids_for_lemma, question as find_question
 from .export_panel import ExportModel, ExportPanel  # noqa: F401 (moved; kept importable here)
-from .style import html_text, notices_html, status_html, style_sheet
+from .style import (button_style, html_text, notices_html, shared_layout, status_html, style_sheet,
+                    text_area)
 
 KIND_LABELS = {"begrijpen": "Begrijpen", "toepassen": "Toepassen", "kritisch": "Kritisch denken",
                "persoonlijk": "Persoonlijk"}
@@ -61,22 +62,23 @@ class Reflection(widgets.VBox):
         if q.casus:
             head += f"<br><i>Casus:</i> {html.escape(q.casus)}"
         self._question = html_text(f"<div class='lt-vraag'>{head}</div>")
-        self._text = widgets.Textarea(
-            value=self.model.text, placeholder="Typ hier je antwoord…", description="Antwoord",
-            continuous_update=True, layout=widgets.Layout(width="98%", height="8em"))
+        self._text = text_area(self.model.text, layout={"width": "98%", "height": "8em"},
+                               placeholder="Typ hier je antwoord…", description="Antwoord",
+                               continuous_update=True)
         self._status = html_text(status_html(""))  # empty until the student types here
         self._typed = False
         self._warnings = html_text(notices_html(store, q.id))
         self._swap = widgets.Button(description="Wissel met de andere versie", icon="exchange",
                                     tooltip="Zet de tekst uit het andere tabblad terug; je huidige "
                                             "tekst blijft bewaard als andere versie",
-                                    layout=widgets.Layout(width="auto", display="none"))
+                                    layout=widgets.Layout(width="auto", display="none"),
+                                    style=button_style())
         self._swap.on_click(self._on_swap)
         self._show_swap(store)
         self._text.observe(self._on_text, names="value")
         store.on_change(self._on_saved)
         super().__init__([style_sheet(), self._question, self._text, self._status, self._warnings,
-                          self._swap])
+                          self._swap], layout=shared_layout())
         self.add_class("lt-reflectie")
         self.add_class("lt-widget")
 
@@ -113,6 +115,6 @@ class Reflections(widgets.VBox):
         ids = list(lemma_or_ids) if isinstance(lemma_or_ids, (list, tuple)) else \
             ids_for_lemma(lemma_or_ids, ReflectionQuestion, exercises_folder)
         self.questions = [Reflection(i, store, exercises_folder) for i in ids]
-        super().__init__(self.questions)
+        super().__init__(self.questions, layout=shared_layout())
 
 

@@ -53,10 +53,15 @@ def style_sheet() -> widgets.HTML:
     """A tiny invisible widget carrying the style sheet; put it first in a view with class lt-widget.
 
     A ``<style>`` inside an HTML widget applies in JupyterLab, Voilà and the classic notebook alike.
+    Every view shows the same widget (one model, one comm message per kernel instead of three per
+    view); the front end draws one copy of it in each view.
     """
-    sheet = widgets.HTML(f"<style>{_CSS}</style>", layout=widgets.Layout(display="none"))
-    sheet.add_class("lt-stijl")
-    return sheet
+    key = ("style sheet", _CSS)
+    if key not in _SHARED:
+        sheet = html_text(f"<style>{_CSS}</style>", layout=shared_layout(display="none"))
+        sheet.add_class("lt-stijl")
+        _SHARED[key] = sheet
+    return _SHARED[key]
 
 
 NOTHING = ""  # the placeholder's value in a dropdown (None would be drawn as an empty box)
@@ -249,12 +254,44 @@ def button_style(**settings):
 
 def check_buttons(check_tip: str, retry_tip: str) -> tuple[widgets.Button, widgets.Button, widgets.Button]:
     """The 'Controleer', 'Opnieuw' and (hidden until needed) 'Zet keuzes terug' buttons of a
-    quiz or sort task."""
+    quiz or sort task.
+
+    'Controleer' and 'Opnieuw' never change their layout, so they share one; the undo button is
+    shown and hidden through its layout and keeps a layout of its own.
+    """
     check = widgets.Button(description="Controleer", button_style="primary",
-                           layout=widgets.Layout(width="auto"), tooltip=check_tip)
-    retry = widgets.Button(description="Opnieuw", layout=widgets.Layout(width="auto"),
-                           tooltip=retry_tip)
+                           layout=shared_layout(width="auto"), style=button_style(),
+                           tooltip=check_tip)
+    retry = widgets.Button(description="Opnieuw", layout=shared_layout(width="auto"),
+                           style=button_style(), tooltip=retry_tip)
     undo = widgets.Button(description="Zet keuzes terug", icon="undo",
-                          layout=widgets.Layout(width="auto", display="none"),
+                          layout=widgets.Layout(width="auto", display="none"), style=button_style(),
                           tooltip="Haal de keuzes terug die je net hebt gewist")
     return check, retry, undo
+
+
+def button_row(children) -> widgets.HBox:
+    """The wrapping row of buttons (and score) under a quiz or sort task, with a shared layout."""
+    return widgets.HBox(children, layout=shared_layout(flex_flow="row wrap", align_items="center"))
+
+
+def text_style(**settings):
+    """A shared TextStyle for text fields and text areas (e.g. ``description_width="initial"``)."""
+    from ipywidgets.widgets.widget_string import TextStyle
+
+    return _shared_style(TextStyle, **settings)
+
+
+def checkbox_style(**settings):
+    """A shared CheckboxStyle (for check boxes whose style never changes)."""
+    from ipywidgets.widgets.widget_bool import CheckboxStyle
+
+    return _shared_style(CheckboxStyle, **settings)
+
+
+def text_area(value: str = "", layout: dict | None = None, style: dict | None = None,
+              **kwargs) -> widgets.Textarea:
+    """A Textarea whose layout and style (given as dicts of settings) are shared with every text
+    area like it; only for text areas whose layout never changes."""
+    return widgets.Textarea(value=value, layout=shared_layout(**(layout or {})),
+                            style=text_style(**(style or {})), **kwargs)
