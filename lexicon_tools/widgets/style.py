@@ -252,22 +252,46 @@ def button_style(**settings):
     return _shared_style(widgets.ButtonStyle, **settings)
 
 
-def check_buttons(check_tip: str, retry_tip: str) -> tuple[widgets.Button, widgets.Button, widgets.Button]:
-    """The 'Controleer', 'Opnieuw' and (hidden until needed) 'Zet keuzes terug' buttons of a
-    quiz or sort task.
-
-    'Controleer' and 'Opnieuw' never change their layout, so they share one; the undo button is
-    shown and hidden through its layout and keeps a layout of its own.
-    """
+def check_buttons(check_tip: str, retry_tip: str) -> tuple[widgets.Button, widgets.Button]:
+    """The 'Controleer' and 'Opnieuw' buttons of a quiz or sort task (one shared layout and style:
+    neither ever changes its look)."""
     check = widgets.Button(description="Controleer", button_style="primary",
                            layout=shared_layout(width="auto"), style=button_style(),
                            tooltip=check_tip)
     retry = widgets.Button(description="Opnieuw", layout=shared_layout(width="auto"),
                            style=button_style(), tooltip=retry_tip)
-    undo = widgets.Button(description="Zet keuzes terug", icon="undo",
-                          layout=widgets.Layout(width="auto", display="none"), style=button_style(),
-                          tooltip="Haal de keuzes terug die je net hebt gewist")
-    return check, retry, undo
+    return check, retry
+
+
+class UndoOnDemand:
+    """The 'Zet keuzes terug' button of a quiz or sort task, made only when first needed.
+
+    Until a student presses 'Opnieuw' the button would be hidden anyway, so most views never make
+    it (two widget models fewer each). Made, it goes right after 'Opnieuw' in ``self._buttons``;
+    it is shown and hidden through a layout of its own, never a shared one. The view defines
+    ``_buttons`` and ``_on_undo``.
+    """
+
+    _undo_button = None
+
+    @property
+    def _undo(self) -> widgets.Button:
+        if self._undo_button is None:
+            button = widgets.Button(description="Zet keuzes terug", icon="undo",
+                                    layout=widgets.Layout(width="auto", display="none"),
+                                    style=button_style(),
+                                    tooltip="Haal de keuzes terug die je net hebt gewist")
+            button.on_click(lambda _: self._on_undo())
+            self._undo_button = button
+            row = self._buttons
+            row.children = row.children[:2] + (button,) + row.children[2:]
+        return self._undo_button
+
+    def _show_undo(self, shown: bool) -> None:
+        if shown:
+            self._undo.layout.display = None
+        elif self._undo_button is not None:
+            self._undo_button.layout.display = "none"
 
 
 def button_row(children) -> widgets.HBox:
