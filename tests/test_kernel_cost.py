@@ -134,3 +134,20 @@ def test_hidden_buttons_are_made_only_when_needed_and_appear_in_their_place(tmp_
     again = lt.Reflection(question_id, AnswerStore("op-verzoek", tmp_path, delay=0))
     assert again.children[-1].description == "Wissel met de andere versie"
     assert again.children[-1].layout.display == ""
+
+
+def test_a_closed_shared_widget_is_replaced_not_reused():
+    """Widget.close_all() (or closing one view's parts) must not leave later views pointing at a
+    closed layout or style sheet, which the browser could no longer draw."""
+    import ipywidgets as widgets
+
+    import lexicon_tools as lt
+    from lexicon_tools.widgets.style import shared_layout, style_sheet
+
+    sheet, layout = style_sheet(), shared_layout(width="auto")
+    assert style_sheet() is sheet and shared_layout(width="auto") is layout
+    widgets.Widget.close_all()
+    task = lt.SortTask("sociale-basis-s1", lt.AnswerStore("gesloten", delay=0))
+    assert task.children[0] is style_sheet() and task.children[0] is not sheet
+    assert task._check.layout is not layout
+    assert all(w.comm is not None for w in (task, task.layout, task.children[0], task._check.layout))

@@ -56,12 +56,12 @@ def style_sheet() -> widgets.HTML:
     Every view shows the same widget (one model, one comm message per kernel instead of three per
     view); the front end draws one copy of it in each view.
     """
-    key = ("style sheet", _CSS)
-    if key not in _SHARED:
+    def make():
         sheet = html_text(f"<style>{_CSS}</style>", layout=shared_layout(display="none"))
         sheet.add_class("lt-stijl")
-        _SHARED[key] = sheet
-    return _SHARED[key]
+        return sheet
+
+    return _shared(("style sheet", _CSS), make)
 
 
 NOTHING = ""  # the placeholder's value in a dropdown (None would be drawn as an empty box)
@@ -210,19 +210,22 @@ def notices_html(store, question_id: str | None = None) -> str:
 _SHARED: dict = {}
 
 
+def _shared(key, make):
+    """The shared widget under ``key``; a new one when there is none or it was closed (a closed
+    widget has no comm any more and cannot be shown)."""
+    found = _SHARED.get(key)
+    if found is None or found.comm is None:
+        found = _SHARED[key] = make()
+    return found
+
+
 def shared_layout(**settings) -> widgets.Layout:
     """One Layout per distinct settings, shared by every widget that uses these settings."""
-    key = ("layout", tuple(sorted(settings.items())))
-    if key not in _SHARED:
-        _SHARED[key] = widgets.Layout(**settings)
-    return _SHARED[key]
+    return _shared(("layout", tuple(sorted(settings.items()))), lambda: widgets.Layout(**settings))
 
 
 def _shared_style(cls, **settings):
-    key = (cls.__name__, tuple(sorted(settings.items())))
-    if key not in _SHARED:
-        _SHARED[key] = cls(**settings)
-    return _SHARED[key]
+    return _shared((cls.__name__, tuple(sorted(settings.items()))), lambda: cls(**settings))
 
 
 def html_text(value: str = "", **kwargs) -> widgets.HTML:
