@@ -13,7 +13,7 @@ from ..loading import load_lexicon
 from ..search import zoek
 from ..drawing import LemmaNetworkChart
 from .figure import FigureView
-from .style import WRONG
+from .style import WRONG, button_style, description_style, html_text, shared_layout, text_style
 
 
 class SearchView(widgets.VBox):
@@ -22,12 +22,15 @@ class SearchView(widgets.VBox):
     def __init__(self, term: str = "", max_rows: int = 30):
         self.max_rows = max_rows
         self._term = widgets.Text(value=term, description="Zoek", placeholder="bijv. vertrouwen",
-                                  continuous_update=False)
-        self._button = widgets.Button(description="Zoek", icon="search")
-        self._results = widgets.HTML()
+                                  continuous_update=False, layout=shared_layout(),
+                                  style=text_style())
+        self._button = widgets.Button(description="Zoek", icon="search", layout=shared_layout(),
+                                      style=button_style())
+        self._results = html_text()
         self._term.observe(lambda _: self._search(), names="value")
         self._button.on_click(lambda _: self._search())
-        super().__init__([widgets.HBox([self._term, self._button]), self._results])
+        super().__init__([widgets.HBox([self._term, self._button], layout=shared_layout()),
+                          self._results], layout=shared_layout())
         self.add_class("lt-zoeken")
         if term:
             self._search()
@@ -69,12 +72,12 @@ class PathExplorer(widgets.VBox):
         self.graph = self.lex.graph()
         options = [(lemma.titel, lemma.id) for lemma in self.lex.lemmas.values()]
         ids = [i for _, i in options]
-        wide = widgets.Layout(width="44em", max_width="100%")  # the longest title fits
+        wide = shared_layout(width="44em", max_width="100%")  # the longest title fits
         self._start = widgets.Dropdown(options=options, value=start or ids[0], description="Van",
-                                       layout=wide)
+                                       layout=wide, style=description_style())
         self._end = widgets.Dropdown(options=options, value=end or ids[-1], description="Naar",
-                                     layout=wide)
-        self._steps = widgets.HTML()
+                                     layout=wide, style=description_style())
+        self._steps = html_text()
         self._lexicon_key = figure_cache.lexicon_key(self.lex)
         self._figure = FigureView(chart=lambda: LemmaNetworkChart(self.lex, self.graph),
                                   kind="lemmapad")
@@ -82,8 +85,8 @@ class PathExplorer(widgets.VBox):
         for dropdown in (self._start, self._end):
             dropdown.observe(lambda _: self._update(), names="value")
         super().__init__([widgets.HBox([self._start, self._end],
-                                       layout=widgets.Layout(flex_flow="row wrap")),
-                          self._steps, self._figure])
+                                       layout=shared_layout(flex_flow="row wrap")),
+                          self._steps, self._figure], layout=shared_layout())
         self.add_class("lt-pad")
         self._update()
 

@@ -12,6 +12,7 @@ from ..answers import AnswerStore
 from ..errors import LexiconError
 from ..export import (NAME_KEY, NUMBER_KEY, HandIn, answer_stores, collect_hand_in,
                       hand_in_stem, store_warnings, write_hand_in)
+from .style import button_style, checkbox_style, html_text, shared_layout, text_style
 
 SENSITIVE_LABEL = "Ook mijn gevoelige antwoorden meenemen"
 SENSITIVE_HELP = ("Gevoelige antwoorden (zoals je afstandsschaal) staan standaard <b>niet</b> in het "
@@ -88,27 +89,32 @@ class ExportPanel(widgets.VBox):
     def __init__(self, store: AnswerStore):
         self.model = ExportModel(store)
         self._name = widgets.Text(value=self.model.name, description="Naam",
-                                  placeholder="Je voor- en achternaam")
+                                  placeholder="Je voor- en achternaam",
+                                  layout=shared_layout(), style=text_style())
         self._number = widgets.Text(value=self.model.number, description="Studentnr.",
-                                    placeholder="bijv. 1234567")
+                                    placeholder="bijv. 1234567",
+                                    layout=shared_layout(), style=text_style())
         self._sensitive = widgets.Checkbox(value=False, description=SENSITIVE_LABEL, indent=False,
-                                           layout=widgets.Layout(width="auto"))
+                                           layout=shared_layout(width="auto"),
+                                           style=checkbox_style())
         self._button = widgets.Button(description="Inleverbestand van dit notebook",
                                       icon="download", button_style="primary",
-                                      layout=widgets.Layout(width="auto"),
+                                      layout=shared_layout(width="auto"), style=button_style(),
                                       tooltip="Maakt een Markdown- en een HTML-bestand met je "
                                               "antwoorden van dit notebook om te downloaden")
         self._all = widgets.Button(description="Inleverbestand van alle notebooks", icon="download",
-                                   layout=widgets.Layout(width="auto"),
+                                   layout=shared_layout(width="auto"), style=button_style(),
                                    tooltip="Eén bestand met je antwoorden uit alle notebooks")
-        self._result = widgets.HTML()
+        self._result = html_text()
         self._name.observe(lambda change: self.model.set_name(change["new"]), names="value")
         self._number.observe(lambda change: self.model.set_number(change["new"]), names="value")
         self._button.on_click(lambda _: self._on_export(False))
         self._all.on_click(lambda _: self._on_export(True))
-        help_text = widgets.HTML(f"<small>{SENSITIVE_HELP}</small>")
-        super().__init__([widgets.HBox([self._name, self._number]), self._sensitive, help_text,
-                          widgets.HBox([self._button, self._all]), self._result])
+        help_text = html_text(f"<small>{SENSITIVE_HELP}</small>")
+        super().__init__([widgets.HBox([self._name, self._number], layout=shared_layout()),
+                          self._sensitive, help_text,
+                          widgets.HBox([self._button, self._all], layout=shared_layout()),
+                          self._result], layout=shared_layout())
         self.add_class("lt-export")
 
     def _on_export(self, everything: bool = False) -> None:

@@ -195,7 +195,7 @@ class ModelViewer(widgets.VBox):
         shape.add_class(f"lt-model-{model.soort}")
         self._figure = widgets.VBox([shape, self._table] + (
             [html_text(f"<div style='color:{NEUTRAL}'><small>{html.escape(model.richting)}"
-                          "</small></div>")] if model.richting else []))
+                          "</small></div>")] if model.richting else []), layout=shared_layout())
         self._figure.add_class("lt-model-figuur")
         self._explanation = html_text()
         title = (f"<h4 style='margin:4px 0'>{html.escape(model.titel)}</h4>"
@@ -208,7 +208,7 @@ class ModelViewer(widgets.VBox):
                 + f"<p>Boek: {html.escape(page_for_students(model.pagina, lemma_title))}.</p>"
                 "</details>")
         super().__init__([style_sheet(), html_text(title), self._figure, self._explanation,
-                          html_text(note)])
+                          html_text(note)], layout=shared_layout())
         self.add_class("lt-modelviewer")
         self.add_class("lt-widget")
 
@@ -216,8 +216,8 @@ class ModelViewer(widgets.VBox):
         """The buttons placed like the book's figure: a ladder bottom-up, a row, or a matrix."""
         buttons = [self._levels[lv.id] for lv in model.niveaus]
         if model.soort == "ladder":
-            return widgets.VBox(buttons[::-1], layout=widgets.Layout(max_width="28em",
-                                                                     align_items="stretch"))
+            return widgets.VBox(buttons[::-1], layout=shared_layout(max_width="28em",
+                                                                   align_items="stretch"))
         if model.soort == "matrix":
             return self._matrix(model)
         if model.soort == "process":
@@ -229,7 +229,7 @@ class ModelViewer(widgets.VBox):
             ends = html_text(f"<div style='color:{NEUTRAL};margin:2px 6px'>← "
                                 f"{html.escape(model.niveaus[0].label)} · · · "
                                 f"{html.escape(model.niveaus[-1].label)} →</div>")
-            return widgets.VBox([row, ends])
+            return widgets.VBox([row, ends], layout=shared_layout())
         return row
 
     def _matrix(self, model: Model) -> widgets.Widget:
@@ -239,12 +239,12 @@ class ModelViewer(widgets.VBox):
         for row in rows.waarden:
             grid.append(_label(row))
             grid += [cells.get((row, c)) or html_text("") for c in cols.waarden]
-        box = widgets.GridBox(grid, layout=widgets.Layout(
+        box = widgets.GridBox(grid, layout=shared_layout(
             grid_template_columns=f"minmax(6em, max-content) repeat({len(cols.waarden)}, "
                                   "minmax(7em, 1fr))", grid_gap="2px", max_width="100%"))
         head = html_text(f"<div style='color:{NEUTRAL}'><small>Rijen: {html.escape(rows.naam)}"
                             f" · kolommen: {html.escape(cols.naam)}</small></div>")
-        return widgets.VBox([head, box])
+        return widgets.VBox([head, box], layout=shared_layout())
 
     def _on_click(self, level_id: str):
         return lambda _button: self.select(level_id)

@@ -16,8 +16,8 @@ import ipywidgets as widgets
 
 from ..answers import AnswerStore
 from ..exercises import QuizQuestion, ids_for_lemma, question as find_question
-from .style import (check_buttons, description_style, feedback_html, html_text, notices_html,
-                    score_text, shared_layout, style_sheet)
+from .style import (UndoOnDemand, button_row, check_buttons, description_style, feedback_html,
+                    html_text, notices_html, score_text, shared_layout, style_sheet)
 
 NO_CHOICE = None
 ORDER_KEY = "_volgorde"
@@ -129,7 +129,7 @@ class QuizModel:
         return True
 
 
-class Quiz(widgets.VBox):
+class Quiz(UndoOnDemand, widgets.VBox):
     """Multiple-choice questions from ``exercises/`` with a check button, feedback and a score."""
 
     def __init__(self, question_ids: str | list[str], store: AnswerStore | None = None,
@@ -150,18 +150,16 @@ class Quiz(widgets.VBox):
             self._feedback[q.id] = html_text()
             rows += [html_text(f"<b>{number}.</b> {html.escape(q.vraag)}"), radio,
                      self._feedback[q.id]]
-        self._check, self._retry, self._undo = check_buttons(
+        self._check, self._retry = check_buttons(
             "Bekijk of je antwoorden kloppen, met uitleg", "Wis je keuzes en probeer opnieuw")
-        self._score = widgets.HTML()
-        self._notices = widgets.HTML(notices_html(store))
+        self._score = html_text()
+        self._notices = html_text(notices_html(store))
         self._check.on_click(lambda _: self._show_results())
         self._retry.on_click(lambda _: self._on_retry())
-        self._undo.on_click(lambda _: self._on_undo())
         if store is not None:
             store.on_change(self._on_saved)
-        buttons = widgets.HBox([self._check, self._retry, self._undo, self._score],
-                               layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
-        super().__init__([style_sheet(), *rows, buttons, self._notices])
+        self._buttons = button_row([self._check, self._retry, self._score])
+        super().__init__([style_sheet(), *rows, self._buttons, self._notices], layout=shared_layout())
         self.add_class("lt-quiz")
         self.add_class("lt-widget")
 
@@ -177,7 +175,7 @@ class Quiz(widgets.VBox):
             self.model.choose(question_id, change["new"])
             self._feedback[question_id].value = ""
             self._score.value = ""
-            self._undo.layout.display = "none"
+            self._show_undo(False)
         return handler
 
     def _on_saved(self, store) -> None:
@@ -193,7 +191,7 @@ class Quiz(widgets.VBox):
         self.model.retry()
         self._show_choices()
         if any(choice is not None for choice in self.model._before_retry.values()):
-            self._undo.layout.display = None
+            self._show_undo(True)
             self._score.value = "<span class='lt-score'>Je keuzes zijn gewist.</span>"
 
     def _on_undo(self) -> None:
@@ -210,4 +208,4 @@ class Quiz(widgets.VBox):
                 self._syncing = False
             self._feedback[qid].value = ""
         self._score.value = ""
-        self._undo.layout.display = "none"
+        self._show_undo(False)

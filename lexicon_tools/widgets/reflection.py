@@ -9,7 +9,8 @@ import ipywidgets as widgets
 from ..answers import AnswerStore
 from ..exercises import ReflectionQuestion, ids_for_lemma, question as find_question
 from .export_panel import ExportModel, ExportPanel  # noqa: F401 (moved; kept importable here)
-from .style import html_text, notices_html, status_html, style_sheet
+from .style import (button_style, html_text, notices_html, shared_layout, status_html, style_sheet,
+                    text_area)
 
 KIND_LABELS = {"begrijpen": "Begrijpen", "toepassen": "Toepassen", "kritisch": "Kritisch denken",
                "persoonlijk": "Persoonlijk"}
@@ -61,24 +62,35 @@ class Reflection(widgets.VBox):
         if q.casus:
             head += f"<br><i>Casus:</i> {html.escape(q.casus)}"
         self._question = html_text(f"<div class='lt-vraag'>{head}</div>")
-        self._text = widgets.Textarea(
-            value=self.model.text, placeholder="Typ hier je antwoord…", description="Antwoord",
-            continuous_update=True, layout=widgets.Layout(width="98%", height="8em"))
+        self._text = text_area(self.model.text, layout={"width": "98%", "height": "8em"},
+                               placeholder="Typ hier je antwoord…", description="Antwoord",
+                               continuous_update=True)
         self._status = html_text(status_html(""))  # empty until the student types here
         self._typed = False
         self._warnings = html_text(notices_html(store, q.id))
-        self._swap = widgets.Button(description="Wissel met de andere versie", icon="exchange",
-                                    tooltip="Zet de tekst uit het andere tabblad terug; je huidige "
-                                            "tekst blijft bewaard als andere versie",
-                                    layout=widgets.Layout(width="auto", display="none"))
-        self._swap.on_click(self._on_swap)
-        self._show_swap(store)
+        self._swap_button = None
         self._text.observe(self._on_text, names="value")
         store.on_change(self._on_saved)
-        super().__init__([style_sheet(), self._question, self._text, self._status, self._warnings,
-                          self._swap])
+        super().__init__([style_sheet(), self._question, self._text, self._status, self._warnings],
+                         layout=shared_layout())
         self.add_class("lt-reflectie")
         self.add_class("lt-widget")
+        self._show_swap(store)
+
+    @property
+    def _swap(self) -> widgets.Button:
+        """The 'Wissel met de andere versie' button, made only when first needed (it is hidden
+        unless another tab saved a different text, which most questions never see). It is shown
+        and hidden through a layout of its own."""
+        if self._swap_button is None:
+            self._swap_button = widgets.Button(
+                description="Wissel met de andere versie", icon="exchange",
+                tooltip="Zet de tekst uit het andere tabblad terug; je huidige tekst blijft "
+                        "bewaard als andere versie",
+                layout=widgets.Layout(width="auto", display="none"), style=button_style())
+            self._swap_button.on_click(self._on_swap)
+            self.children = (*self.children, self._swap_button)
+        return self._swap_button
 
     def _on_text(self, change) -> None:
         self._typed = True
@@ -92,7 +104,10 @@ class Reflection(widgets.VBox):
 
     def _show_swap(self, store) -> None:
         has_other = bool(getattr(store, "previous_versions", lambda _: [])(self.model.question_id))
-        self._swap.layout.display = "" if has_other else "none"
+        if has_other:
+            self._swap.layout.display = ""
+        elif self._swap_button is not None:
+            self._swap_button.layout.display = "none"
 
     def _on_swap(self, _button=None) -> None:
         """Swap the answer with the version from the other tab; both stay saved."""
@@ -113,6 +128,6 @@ class Reflections(widgets.VBox):
         ids = list(lemma_or_ids) if isinstance(lemma_or_ids, (list, tuple)) else \
             ids_for_lemma(lemma_or_ids, ReflectionQuestion, exercises_folder)
         self.questions = [Reflection(i, store, exercises_folder) for i in ids]
-        super().__init__(self.questions)
+        super().__init__(self.questions, layout=shared_layout())
 
 

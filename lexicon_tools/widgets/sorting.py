@@ -10,9 +10,9 @@ import ipywidgets as widgets
 from ..answers import AnswerStore
 from ..exercises import SortTask as SortTaskData, question as find_question
 from ..loading import load_lexicon
-from .style import (PLACEHOLDER, check_buttons, choice_dropdown, chosen, description_style,
-                    feedback_html, html_text, light_box, notices_html, score_text, shared_layout, show_choice,
-                    style_sheet)
+from .style import (PLACEHOLDER, UndoOnDemand, button_row, check_buttons, choice_dropdown,
+                    chosen, description_style, feedback_html, html_text, notices_html, score_text,
+                    shared_layout, show_choice, style_sheet)
 
 
 class SortTaskModel:
@@ -103,7 +103,7 @@ def categories_for(task: SortTaskData, lex=None) -> list[tuple[str, str]]:
     return [(level.id, level.label) for level in model.niveaus]
 
 
-class SortTask(widgets.VBox):
+class SortTask(UndoOnDemand, widgets.VBox):
     """A sort task from ``exercises/``: a dropdown per item, a check button, feedback per item."""
 
     def __init__(self, task_id: str, store: AnswerStore | None = None, exercises_folder=None):
@@ -120,23 +120,24 @@ class SortTask(widgets.VBox):
                                         layout=shared_layout(width="auto", max_width="100%"),
                                         style=description_style(description_width="initial"))
             dropdown.observe(self._on_place(index), names="value")
-            self._dropdowns[index], self._feedback[index] = dropdown, html_text()
+            # No box per item: the feedback line's larger bottom margin (2px of its own + 6px)
+            # keeps the items apart exactly as a box with margin "0 0 6px 0" around them did.
+            self._dropdowns[index] = dropdown
+            self._feedback[index] = html_text(layout=shared_layout(margin="2px 2px 8px 2px"))
             text = html.escape(task.items[index].tekst)
-            rows.append(light_box([html_text(f"<b>{shown}.</b> {text}"), dropdown,
-                                   self._feedback[index]], margin="0 0 6px 0"))
-        self._check, self._retry, self._undo = check_buttons(
+            rows += [html_text(f"<b>{shown}.</b> {text}"), dropdown, self._feedback[index]]
+        self._check, self._retry = check_buttons(
             "Bekijk welke items goed staan, met uitleg", "Haal alle items weg en begin opnieuw")
-        self._undo.on_click(lambda _: self._on_undo())
-        self._score = widgets.HTML()
-        self._notices = widgets.HTML(notices_html(store))
+        self._score = html_text()
+        self._notices = html_text(notices_html(store))
         if store is not None:
             store.on_change(self._on_saved)
         self._check.on_click(lambda _: self._show_results())
         self._retry.on_click(lambda _: self._on_retry())
-        intro = widgets.HTML(f"<p>{html.escape(task.opdracht)}</p>")
-        buttons = widgets.HBox([self._check, self._retry, self._undo, self._score],
-                               layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
-        super().__init__([style_sheet(), intro, *rows, buttons, self._notices])
+        intro = html_text(f"<p>{html.escape(task.opdracht)}</p>")
+        self._buttons = button_row([self._check, self._retry, self._score])
+        super().__init__([style_sheet(), intro, *rows, self._buttons, self._notices],
+                         layout=shared_layout())
         self.add_class("lt-sorteer")
         self.add_class("lt-widget")
 
@@ -147,7 +148,7 @@ class SortTask(widgets.VBox):
             self.model.place(index, chosen(change["new"]))
             self._feedback[index].value = ""
             self._score.value = ""
-            self._undo.layout.display = "none"
+            self._show_undo(False)
         return handler
 
     def _on_saved(self, store) -> None:
@@ -163,7 +164,7 @@ class SortTask(widgets.VBox):
         self.model.retry()
         self._show_placements()
         if any(p is not None for p in self.model._before_retry):
-            self._undo.layout.display = None
+            self._show_undo(True)
             self._score.value = "<span class='lt-score'>Je keuzes zijn gewist.</span>"
 
     def _on_undo(self) -> None:
@@ -180,4 +181,4 @@ class SortTask(widgets.VBox):
                 self._syncing = False
             feedback.value = ""
         self._score.value = ""
-        self._undo.layout.display = "none"
+        self._show_undo(False)

@@ -53,10 +53,15 @@ def style_sheet() -> widgets.HTML:
     """A tiny invisible widget carrying the style sheet; put it first in a view with class lt-widget.
 
     A ``<style>`` inside an HTML widget applies in JupyterLab, Voilà and the classic notebook alike.
+    Every view shows the same widget (one model, one comm message per kernel instead of three per
+    view); the front end draws one copy of it in each view.
     """
-    sheet = widgets.HTML(f"<style>{_CSS}</style>", layout=widgets.Layout(display="none"))
-    sheet.add_class("lt-stijl")
-    return sheet
+    def make():
+        sheet = html_text(f"<style>{_CSS}</style>", layout=shared_layout(display="none"))
+        sheet.add_class("lt-stijl")
+        return sheet
+
+    return _shared(("style sheet", _CSS), make)
 
 
 NOTHING = ""  # the placeholder's value in a dropdown (None would be drawn as an empty box)
@@ -205,19 +210,22 @@ def notices_html(store, question_id: str | None = None) -> str:
 _SHARED: dict = {}
 
 
+def _shared(key, make):
+    """The shared widget under ``key``; a new one when there is none or it was closed (a closed
+    widget has no comm any more and cannot be shown)."""
+    found = _SHARED.get(key)
+    if found is None or found.comm is None:
+        found = _SHARED[key] = make()
+    return found
+
+
 def shared_layout(**settings) -> widgets.Layout:
     """One Layout per distinct settings, shared by every widget that uses these settings."""
-    key = ("layout", tuple(sorted(settings.items())))
-    if key not in _SHARED:
-        _SHARED[key] = widgets.Layout(**settings)
-    return _SHARED[key]
+    return _shared(("layout", tuple(sorted(settings.items()))), lambda: widgets.Layout(**settings))
 
 
 def _shared_style(cls, **settings):
-    key = (cls.__name__, tuple(sorted(settings.items())))
-    if key not in _SHARED:
-        _SHARED[key] = cls(**settings)
-    return _SHARED[key]
+    return _shared((cls.__name__, tuple(sorted(settings.items()))), lambda: cls(**settings))
 
 
 def html_text(value: str = "", **kwargs) -> widgets.HTML:
@@ -247,14 +255,70 @@ def button_style(**settings):
     return _shared_style(widgets.ButtonStyle, **settings)
 
 
-def check_buttons(check_tip: str, retry_tip: str) -> tuple[widgets.Button, widgets.Button, widgets.Button]:
-    """The 'Controleer', 'Opnieuw' and (hidden until needed) 'Zet keuzes terug' buttons of a
-    quiz or sort task."""
+def check_buttons(check_tip: str, retry_tip: str) -> tuple[widgets.Button, widgets.Button]:
+    """The 'Controleer' and 'Opnieuw' buttons of a quiz or sort task (one shared layout and style:
+    neither ever changes its look)."""
     check = widgets.Button(description="Controleer", button_style="primary",
-                           layout=widgets.Layout(width="auto"), tooltip=check_tip)
-    retry = widgets.Button(description="Opnieuw", layout=widgets.Layout(width="auto"),
-                           tooltip=retry_tip)
-    undo = widgets.Button(description="Zet keuzes terug", icon="undo",
-                          layout=widgets.Layout(width="auto", display="none"),
-                          tooltip="Haal de keuzes terug die je net hebt gewist")
-    return check, retry, undo
+                           layout=shared_layout(width="auto"), style=button_style(),
+                           tooltip=check_tip)
+    retry = widgets.Button(description="Opnieuw", layout=shared_layout(width="auto"),
+                           style=button_style(), tooltip=retry_tip)
+    return check, retry
+
+
+class UndoOnDemand:
+    """The 'Zet keuzes terug' button of a quiz or sort task, made only when first needed.
+
+    Until a student presses 'Opnieuw' the button would be hidden anyway, so most views never make
+    it (two widget models fewer each). Made, it goes right after 'Opnieuw' in ``self._buttons``;
+    it is shown and hidden through a layout of its own, never a shared one. The view defines
+    ``_buttons`` and ``_on_undo``.
+    """
+
+    _undo_button = None
+
+    @property
+    def _undo(self) -> widgets.Button:
+        if self._undo_button is None:
+            button = widgets.Button(description="Zet keuzes terug", icon="undo",
+                                    layout=widgets.Layout(width="auto", display="none"),
+                                    style=button_style(),
+                                    tooltip="Haal de keuzes terug die je net hebt gewist")
+            button.on_click(lambda _: self._on_undo())
+            self._undo_button = button
+            row = self._buttons
+            row.children = row.children[:2] + (button,) + row.children[2:]
+        return self._undo_button
+
+    def _show_undo(self, shown: bool) -> None:
+        if shown:
+            self._undo.layout.display = None
+        elif self._undo_button is not None:
+            self._undo_button.layout.display = "none"
+
+
+def button_row(children) -> widgets.HBox:
+    """The wrapping row of buttons (and score) under a quiz or sort task, with a shared layout."""
+    return widgets.HBox(children, layout=shared_layout(flex_flow="row wrap", align_items="center"))
+
+
+def text_style(**settings):
+    """A shared TextStyle for text fields and text areas (e.g. ``description_width="initial"``)."""
+    from ipywidgets.widgets.widget_string import TextStyle
+
+    return _shared_style(TextStyle, **settings)
+
+
+def checkbox_style(**settings):
+    """A shared CheckboxStyle (for check boxes whose style never changes)."""
+    from ipywidgets.widgets.widget_bool import CheckboxStyle
+
+    return _shared_style(CheckboxStyle, **settings)
+
+
+def text_area(value: str = "", layout: dict | None = None, style: dict | None = None,
+              **kwargs) -> widgets.Textarea:
+    """A Textarea whose layout and style (given as dicts of settings) are shared with every text
+    area like it; only for text areas whose layout never changes."""
+    return widgets.Textarea(value=value, layout=shared_layout(**(layout or {})),
+                            style=text_style(**(style or {})), **kwargs)

@@ -10,7 +10,8 @@ import ipywidgets as widgets
 
 from ..answers import AnswerStore
 from ..exercises import PerspectiveSpec, WorksheetSpec, question as find_question
-from .style import RIGHT, html_text, notices_html, status_html, style_sheet
+from .style import (RIGHT, button_style, html_text, notices_html, shared_layout, status_html,
+                    style_sheet, text_area)
 
 
 def _slug(text: str) -> str:
@@ -56,9 +57,9 @@ class TextFieldsModel:
 
 def _text_area(value: str, placeholder: str, name: str) -> widgets.Textarea:
     """A text field with a visible, linked name (screen readers, axe), in the reading font."""
-    return widgets.Textarea(value=value, placeholder=placeholder, continuous_update=True,
-                            description=name, style={"description_width": "initial"},
-                            layout=widgets.Layout(width="98%", height="5.5em"))
+    return text_area(value, layout={"width": "98%", "height": "5.5em"},
+                     style={"description_width": "initial"}, placeholder=placeholder,
+                     continuous_update=True, description=name)
 
 
 class Worksheet(widgets.VBox):
@@ -84,7 +85,7 @@ class Worksheet(widgets.VBox):
         if store is not None:
             store.on_change(self._on_saved)
         self._show_status()
-        super().__init__([style_sheet(), *rows, self._status, self._notices])
+        super().__init__([style_sheet(), *rows, self._status, self._notices], layout=shared_layout())
         self.add_class("lt-werkblad")
         self.add_class("lt-widget")
 
@@ -129,13 +130,14 @@ class Perspectives(widgets.VBox):
             self._areas[key], self._readings[key] = area, html_text()
             rows += [html_text(f"<b>{html.escape(actor.naam)}</b>"), area, self._readings[key]]
         self._compare_button = widgets.Button(description="Vergelijk met onze lezing", icon="eye",
-                                       layout=widgets.Layout(width="auto"))
+                                       layout=shared_layout(width="auto"), style=button_style())
         self._compare_button.on_click(self._on_compare)
         self._status = html_text()
         self._notices = html_text(notices_html(store))
         if store is not None:
             store.on_change(self._on_saved)
-        super().__init__([style_sheet(), *rows, self._compare_button, self._status, self._notices])
+        super().__init__([style_sheet(), *rows, self._compare_button, self._status, self._notices],
+                         layout=shared_layout())
         self.add_class("lt-perspectieven")
         self.add_class("lt-widget")
 
