@@ -151,3 +151,17 @@ def test_a_closed_shared_widget_is_replaced_not_reused():
     assert task.children[0] is style_sheet() and task.children[0] is not sheet
     assert task._check.layout is not layout
     assert all(w.comm is not None for w in (task, task.layout, task.children[0], task._check.layout))
+
+
+def test_views_show_a_short_text_fallback_not_their_whole_widget_tree():
+    """The text/plain next to a displayed view is its name: ipywidgets' default walks every child
+    (and for a sort task that is hundreds of traits, at every Run All)."""
+    import lexicon_tools as lt
+
+    store = lt.AnswerStore("repr", delay=0)
+    for view in (lt.SortTask("sociale-basis-s1", store), lt.Quiz.for_lemma("vertrouwen", store),
+                 lt.Reflections("vertrouwen", store), lt.ModelViewer("bogardus-schaal"),
+                 lt.DistanceScaleView("sociale-afstand-schaal", store)):
+        bundle = view._repr_mimebundle_()
+        assert bundle["text/plain"] == f"<{type(view).__name__}>"
+        assert "application/vnd.jupyter.widget-view+json" in bundle

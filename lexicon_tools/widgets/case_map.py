@@ -13,9 +13,10 @@ from ..loading import load_lexicon
 from .choices import chosen, shown, with_placeholder
 from .figure import FigureView
 from .saved import saved_data_notice
+from .style import Panel
 
 
-class CaseMapView(widgets.VBox):
+class CaseMapView(Panel):
     """A wicked-problem case as a network, with the boundary spanner's steps as a worksheet."""
 
     def __init__(self, spec_id: str, store: AnswerStore | None = None, exercises_folder=None):

@@ -11,10 +11,10 @@ from ..class_overview import (ClassHandIns, anonymize, answers_side_by_side, com
                               draw_completion, escape_cell, item_analysis, missing_students,
                               questions_of, read_class_list, read_hand_ins)
 from .figure import figure_png
-from .style import WRONG
+from .style import WRONG, Panel
 
 
-class ClassOverview(widgets.VBox):
+class ClassOverview(Panel):
     """Read a folder of hand-ins; per notebook: completion, answers per question, item analysis.
 
     ``klassenlijst`` is an optional CSV (studentnummer, naam) that shows who is missing;

@@ -10,7 +10,7 @@ from ..answers import AnswerStore
 from ..distance_scale import NOT_ACCEPTED, NOT_ACCEPTED_LABEL, DistanceChart, DistanceScale
 from ..exercises import DistanceScaleSpec, question as find_question
 from ..loading import load_lexicon
-from .style import WRONG
+from .style import WRONG, Panel
 from .choices import chosen, shown, with_placeholder
 from .figure import FigureView
 
@@ -21,7 +21,7 @@ WRAP_LABELS = ("<style>.lt-lang-label.widget-dropdown{height:auto;min-height:var
                "text-overflow:clip;line-height:1.25;height:auto}</style>")
 
 
-class DistanceScaleView(widgets.VBox):
+class DistanceScaleView(Panel):
     """For each group the closest accepted relation; shows the distance scores as a chart."""
 
     def __init__(self, spec_id: str = "sociale-afstand-schaal", store: AnswerStore | None = None,

@@ -13,10 +13,11 @@ from ..loading import load_lexicon
 from ..search import zoek
 from ..drawing import LemmaNetworkChart
 from .figure import FigureView
-from .style import WRONG, button_style, description_style, html_text, shared_layout, text_style
+from .style import (WRONG, Panel, button_style, description_style, html_text, shared_layout,
+                    text_style)
 
 
-class SearchView(widgets.VBox):
+class SearchView(Panel):
     """Type a term, see where it occurs (our summaries, and the book if an own copy is set)."""
 
     def __init__(self, term: str = "", max_rows: int = 30):
@@ -64,7 +65,7 @@ def path_steps(graph, path: list[str]) -> list[str]:
     return steps
 
 
-class PathExplorer(widgets.VBox):
+class PathExplorer(Panel):
     """Pick two lemmas: see the shortest chain of links between them, with the reason of each link."""
 
     def __init__(self, start: str | None = None, end: str | None = None, lex=None):

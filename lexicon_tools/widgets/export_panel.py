@@ -12,7 +12,7 @@ from ..answers import AnswerStore
 from ..errors import LexiconError
 from ..export import (NAME_KEY, NUMBER_KEY, HandIn, answer_stores, collect_hand_in,
                       hand_in_stem, store_warnings, write_hand_in)
-from .style import button_style, checkbox_style, html_text, shared_layout, text_style
+from .style import Panel, button_style, checkbox_style, html_text, shared_layout, text_style
 
 SENSITIVE_LABEL = "Ook mijn gevoelige antwoorden meenemen"
 SENSITIVE_HELP = ("Gevoelige antwoorden (zoals je afstandsschaal) staan standaard <b>niet</b> in het "
@@ -83,7 +83,7 @@ def download_link(path: Path, label: str | None = None) -> str:
             f"border-radius:4px;text-decoration:none'>⬇ {html.escape(label)}</a>")
 
 
-class ExportPanel(widgets.VBox):
+class ExportPanel(Panel):
     """Name and number fields, the sensitive-answers choice, two export buttons and downloads."""
 
     def __init__(self, store: AnswerStore):

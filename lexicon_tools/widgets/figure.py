@@ -17,12 +17,13 @@ import html
 import ipywidgets as widgets
 
 from .. import figure_cache
+from .style import Panel
 
 from ..rendering import (CSS_DPI, SCALE, figure_png, freeze_layout, img_html, new_figure, plain,
                          png_of, png_size, release)
 
 
-class FigureView(widgets.VBox):
+class FigureView(Panel):
     """Shows the latest figure as an image with alt text, and an always-visible text alternative.
 
     ``figure`` (optional) is the view's own persistent figure from :func:`new_figure`;

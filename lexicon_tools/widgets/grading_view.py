@@ -11,12 +11,12 @@ from ..class_overview import escape_cell, read_hand_ins
 from ..errors import LexiconError
 from ..grading import GradeBook, brightspace_csv, canvas_csv, grade_table, write_feedback_files
 from .export_panel import download_link
-from .style import WRONG, status_html
+from .style import WRONG, Panel, status_html
 
 NO_LEVEL = "— geen niveau —"
 
 
-class GradingView(widgets.VBox):
+class GradingView(Panel):
     """Pick notebook, question and student; give points, a level and a comment (saved at once).
 
     Grades are saved in ``beoordeling.json`` in the hand-in folder (or ``opslag``); the export

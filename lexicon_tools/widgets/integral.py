@@ -12,9 +12,10 @@ from ..integral_case import IntegralCase, IntegralChart, describe_integral_case
 from .choices import chosen, shown, with_placeholder
 from .figure import FigureView
 from .saved import saved_data_notice
+from .style import Panel
 
 
-class IntegralCaseView(widgets.VBox):
+class IntegralCaseView(Panel):
     """A household and its professionals: before and after 'één huishouden, één plan, één regisseur'."""
 
     def __init__(self, spec_id: str, store: AnswerStore | None = None, exercises_folder=None):

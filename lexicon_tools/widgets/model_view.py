@@ -13,7 +13,7 @@ import ipywidgets as widgets
 
 from ..loading import load_lexicon
 from ..schema import Model, page_for_students
-from .style import NEUTRAL, RIGHT, WRONG, button_style, html_text, shared_layout, style_sheet
+from .style import NEUTRAL, RIGHT, WRONG, Panel, button_style, html_text, shared_layout, style_sheet
 
 KIND_NAMES = {"ladder": "Ladder", "scale": "Schaal", "typology": "Typologie", "matrix": "Matrix",
               "process": "Proces", "continuum": "Continuüm"}
@@ -170,7 +170,7 @@ def _label(text: str, **layout) -> widgets.HTML:
                         layout=shared_layout(**layout))
 
 
-class ModelViewer(widgets.VBox):
+class ModelViewer(Panel):
     """Shows a model from ``lexicon_data/models``; click a level to read its explanation.
 
     The levels are real buttons (mouse, Tab + Enter, screen readers); nothing else in the figure

@@ -18,8 +18,8 @@ from ..exercises import TIE_KINDS, NetworkMapSpec, question as find_question
 from ..network_map import (CLOSENESS, RULES, NetworkMap, Tie, describe_network_map,
                            draw_network_map, ties_from_saved)
 from .figure import FigureView
-from .style import (NEUTRAL, PLACEHOLDER, RIGHT, WRONG, NOTHING, choice_dropdown, chosen, notices_html,
-                    show_choice, style_sheet)
+from .style import (NEUTRAL, NOTHING, PLACEHOLDER, RIGHT, WRONG, Panel, choice_dropdown, chosen,
+                    notices_html, show_choice, style_sheet)
 
 QUESTION = "Netwerkkaart: mijn banden en hun soort sociaal kapitaal"
 _WIDE = {"description_width": "initial"}
@@ -37,7 +37,7 @@ def _reading_html(network: NetworkMap) -> str:
     return "".join(f"<p>{html.escape(line)}</p>" for line in network.reading())
 
 
-class NetworkMapView(widgets.VBox):
+class NetworkMapView(Panel):
     """The netwerkkaart: a form to add ties, the drawing and a reading; an example beside it."""
 
     def __init__(self, spec_id: str = "netwerkkaart", store: AnswerStore | None = None,

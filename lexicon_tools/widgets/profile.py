@@ -12,6 +12,7 @@ from ..loading import load_lexicon
 from ..profile import Dim, ProfileChart, ProfileRating, describe_profiles
 from .figure import FigureView
 from .saved import saved_data_notice
+from .style import Panel
 
 
 def dimensions_for(spec: ProfileSpec) -> list[Dim]:
@@ -20,7 +21,7 @@ def dimensions_for(spec: ProfileSpec) -> list[Dim]:
     return [Dim(level.id, level.label) for level in load_lexicon().model(spec.model).niveaus]
 
 
-class ProfileView(widgets.VBox):
+class ProfileView(Panel):
     """Rate one or more places (or relationships) on the dimensions of a model and compare them."""
 
     def __init__(self, spec_id: str, store: AnswerStore | None = None, exercises_folder=None):

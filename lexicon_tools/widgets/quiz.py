@@ -16,8 +16,8 @@ import ipywidgets as widgets
 
 from ..answers import AnswerStore
 from ..exercises import QuizQuestion, ids_for_lemma, question as find_question
-from .style import (UndoOnDemand, button_row, check_buttons, description_style, feedback_html,
-                    html_text, notices_html, score_text, shared_layout, style_sheet)
+from .style import (Panel, UndoOnDemand, button_row, check_buttons, description_style,
+                    feedback_html, html_text, notices_html, score_text, shared_layout, style_sheet)
 
 NO_CHOICE = None
 ORDER_KEY = "_volgorde"
@@ -129,7 +129,7 @@ class QuizModel:
         return True
 
 
-class Quiz(UndoOnDemand, widgets.VBox):
+class Quiz(UndoOnDemand, Panel):
     """Multiple-choice questions from ``exercises/`` with a check button, feedback and a score."""
 
     def __init__(self, question_ids: str | list[str], store: AnswerStore | None = None,

@@ -9,8 +9,8 @@ import ipywidgets as widgets
 from ..answers import AnswerStore
 from ..exercises import ReflectionQuestion, ids_for_lemma, question as find_question
 from .export_panel import ExportModel, ExportPanel  # noqa: F401 (moved; kept importable here)
-from .style import (button_style, html_text, notices_html, shared_layout, status_html, style_sheet,
-                    text_area)
+from .style import (Panel, button_style, html_text, notices_html, shared_layout, status_html,
+                    style_sheet, text_area)
 
 KIND_LABELS = {"begrijpen": "Begrijpen", "toepassen": "Toepassen", "kritisch": "Kritisch denken",
                "persoonlijk": "Persoonlijk"}
@@ -48,7 +48,7 @@ class ReflectionModel:
         return self.store.status()
 
 
-class Reflection(widgets.VBox):
+class Reflection(Panel):
     """A reflection question from ``exercises/`` with a text area that saves as you type.
 
     The save status appears under the question once the student has typed in it (not under every
@@ -121,7 +121,7 @@ class Reflection(widgets.VBox):
             self._status.value = status_html(status)
 
 
-class Reflections(widgets.VBox):
+class Reflections(Panel):
     """Several reflection questions one under the other: all of a lemma, or a list of ids."""
 
     def __init__(self, lemma_or_ids: str | list[str], store: AnswerStore, exercises_folder=None):

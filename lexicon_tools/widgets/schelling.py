@@ -7,6 +7,7 @@ import numpy as np
 
 from ..segregation import SchellingModel
 from .figure import FigureView, new_figure
+from .style import Panel
 
 GRID_COLOURS = ["#FFFFFF", "#E69F00", "#0072B2"]  # empty, group A (orange), group B (blue)
 RUN_STEPS = 30
@@ -63,7 +64,7 @@ class SchellingChart:
         return before != (self.line_ax.get_xlim(), self.image.axes.get_xlim())
 
 
-class SchellingView(widgets.VBox):
+class SchellingView(Panel):
     """Play with Schelling's model: how mild preferences can lead to strong segregation."""
 
     def __init__(self, size: int = 30, seed: int = 1):

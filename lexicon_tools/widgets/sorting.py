@@ -10,7 +10,7 @@ import ipywidgets as widgets
 from ..answers import AnswerStore
 from ..exercises import SortTask as SortTaskData, question as find_question
 from ..loading import load_lexicon
-from .style import (PLACEHOLDER, UndoOnDemand, button_row, check_buttons, choice_dropdown,
+from .style import (Panel, PLACEHOLDER, UndoOnDemand, button_row, check_buttons, choice_dropdown,
                     chosen, description_style, feedback_html, html_text, notices_html, score_text,
                     shared_layout, show_choice, style_sheet)
 
@@ -103,7 +103,7 @@ def categories_for(task: SortTaskData, lex=None) -> list[tuple[str, str]]:
     return [(level.id, level.label) for level in model.niveaus]
 
 
-class SortTask(UndoOnDemand, widgets.VBox):
+class SortTask(UndoOnDemand, Panel):
     """A sort task from ``exercises/``: a dropdown per item, a check button, feedback per item."""
 
     def __init__(self, task_id: str, store: AnswerStore | None = None, exercises_folder=None):

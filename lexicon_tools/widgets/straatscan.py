@@ -11,7 +11,7 @@ from ..errors import LexiconError
 from ..exercises import StraatscanSpec, question as find_question
 from ..loading import load_lexicon
 from ..straatscan import Straatscan, StraatscanChart
-from .style import WRONG
+from .style import WRONG, Panel
 from .choices import chosen, shown, with_placeholder
 from .figure import FigureView
 from .saved import saved_data_notice
@@ -20,7 +20,7 @@ QUESTION = "Straatscan op de ladder van onderlinge verbintenissen"
 OWN_PLACE = "eigen"
 
 
-class StraatscanView(widgets.VBox):
+class StraatscanView(Panel):
     """The straatscan: where is the street now, what is desirable and realistic, what can be done."""
 
     def __init__(self, spec_id: str = "ladder-straatscan", store: AnswerStore | None = None,

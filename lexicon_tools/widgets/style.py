@@ -6,7 +6,7 @@ Right and wrong are never told by colour alone: each carries a symbol and a word
 
 __all__ = ["RIGHT", "WRONG", "NEUTRAL", "PLACEHOLDER", "NOTHING", "choice_dropdown", "show_choice", "chosen",
            "feedback_html", "status_html",
-           "score_text", "strip_verdict", "style_sheet", "notices_html", "store_notices"]
+           "score_text", "strip_verdict", "style_sheet", "notices_html", "store_notices", "Panel"]
 
 import html
 import re
@@ -322,3 +322,15 @@ def text_area(value: str = "", layout: dict | None = None, style: dict | None = 
     area like it; only for text areas whose layout never changes."""
     return widgets.Textarea(value=value, layout=shared_layout(**(layout or {})),
                             style=text_style(**(style or {})), **kwargs)
+
+
+class Panel(widgets.VBox):
+    """A VBox for the kit's views that prints as its name only.
+
+    ipywidgets' ``__repr__`` (the text/plain shown next to every displayed widget) walks all
+    children and their traits; for a sort task or a quiz that costs milliseconds per cell, which a
+    whole class running a notebook at once pays hundreds of times."""
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}>"
+

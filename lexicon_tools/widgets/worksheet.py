@@ -10,7 +10,7 @@ import ipywidgets as widgets
 
 from ..answers import AnswerStore
 from ..exercises import PerspectiveSpec, WorksheetSpec, question as find_question
-from .style import (RIGHT, button_style, html_text, notices_html, shared_layout, status_html,
+from .style import (Panel, RIGHT, button_style, html_text, notices_html, shared_layout, status_html,
                     style_sheet, text_area)
 
 
@@ -62,7 +62,7 @@ def _text_area(value: str, placeholder: str, name: str) -> widgets.Textarea:
                      continuous_update=True, description=name)
 
 
-class Worksheet(widgets.VBox):
+class Worksheet(Panel):
     """A case and one text field per step; everything is saved as you type."""
 
     def __init__(self, spec_id: str, store: AnswerStore | None = None, exercises_folder=None):
@@ -112,7 +112,7 @@ class Worksheet(widgets.VBox):
         self._status.value = status_html(" · ".join(parts))
 
 
-class Perspectives(widgets.VBox):
+class Perspectives(Panel):
     """Perspective taking on a case: write per person what is at stake, then compare with ours."""
 
     def __init__(self, spec_id: str, store: AnswerStore | None = None, exercises_folder=None):
