@@ -22,6 +22,7 @@ test: install
 benchmark: install
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/class_load.py --alle
+	$(BIN)/python benchmarks/widget_count.py
 
 check: install
 	$(BIN)/python -m lexicon_tools check

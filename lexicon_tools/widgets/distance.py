@@ -10,7 +10,7 @@ from ..answers import AnswerStore
 from ..distance_scale import NOT_ACCEPTED, NOT_ACCEPTED_LABEL, DistanceChart, DistanceScale
 from ..exercises import DistanceScaleSpec, question as find_question
 from ..loading import load_lexicon
-from .style import WRONG, Panel
+from .style import (WRONG, Panel, button_style, description_style, html_text, shared_layout)
 from .choices import chosen, shown, with_placeholder
 from .figure import FigureView
 
@@ -37,8 +37,9 @@ class DistanceScaleView(Panel):
         rows = []
         for group in spec.groepen:
             dropdown = widgets.Dropdown(options=options, value=shown(self.model.choices[group]),
-                                        description=group, style={"description_width": "18em"},
-                                        layout=widgets.Layout(width="46em", max_width="100%"))
+                                        description=group,
+                                        style=description_style(description_width="18em"),
+                                        layout=shared_layout(width="46em", max_width="100%"))
             dropdown.add_class("lt-lang-label")
             dropdown.observe(self._on_choice(group), names="value")
             self._dropdowns[group] = dropdown
@@ -49,11 +50,11 @@ class DistanceScaleView(Panel):
                                  kind="afstandsschaal")
         self._export = widgets.Button(description="Exporteer anoniem", icon="download",
                                       tooltip="Schrijft je scores zonder naam naar een CSV-bestand",
-                                      layout=widgets.Layout(width="auto"))
-        self._result = widgets.HTML()
+                                      layout=shared_layout(width="auto"), style=button_style())
+        self._result = html_text()
         self._export.on_click(self._on_export)
-        super().__init__([widgets.HTML(f"{WRAP_LABELS}<p>{html.escape(spec.vraag)}</p>"), *rows, self._figure,
-                          widgets.HBox([self._export, self._result])])
+        super().__init__([html_text(f"{WRAP_LABELS}<p>{html.escape(spec.vraag)}</p>"), *rows, self._figure,
+                          widgets.HBox([self._export, self._result], layout=shared_layout())])
         self.add_class("lt-afstandsschaal")
         self._draw()
 

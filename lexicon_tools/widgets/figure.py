@@ -17,7 +17,7 @@ import html
 import ipywidgets as widgets
 
 from .. import figure_cache
-from .style import Panel
+from .style import Panel, html_text
 
 from ..rendering import (CSS_DPI, SCALE, figure_png, freeze_layout, img_html, new_figure, plain,
                          png_of, png_size, release)
@@ -41,8 +41,8 @@ class FigureView(Panel):
         self._update = None
         self.png = b""
         self._renders = 0
-        self.image = widgets.HTML(layout=widgets.Layout(max_width="100%"))
-        self.alt = widgets.HTML()
+        self.image = html_text(layout=widgets.Layout(max_width="100%"))  # own: hidden by clear()
+        self.alt = html_text()
         super().__init__([self.image, self.alt])
         self.add_class("lt-figuur")
 

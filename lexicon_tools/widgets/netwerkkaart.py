@@ -18,8 +18,9 @@ from ..exercises import TIE_KINDS, NetworkMapSpec, question as find_question
 from ..network_map import (CLOSENESS, RULES, NetworkMap, Tie, describe_network_map,
                            draw_network_map, ties_from_saved)
 from .figure import FigureView
-from .style import (NEUTRAL, NOTHING, PLACEHOLDER, RIGHT, WRONG, Panel, choice_dropdown, chosen,
-                    notices_html, show_choice, style_sheet)
+from .style import (NEUTRAL, NOTHING, PLACEHOLDER, RIGHT, WRONG, Panel, button_style,
+                    checkbox_style, choice_dropdown, chosen, description_style, html_text,
+                    notices_html, shared_layout, show_choice, style_sheet, text_style)
 
 QUESTION = "Netwerkkaart: mijn banden en hun soort sociaal kapitaal"
 _WIDE = {"description_width": "initial"}
@@ -27,8 +28,7 @@ _WIDE = {"description_width": "initial"}
 
 def _row(*children, align: str = "center") -> widgets.HBox:
     """Children side by side that wrap onto the next line on a narrow screen."""
-    row = widgets.HBox(list(children), layout=widgets.Layout(flex_flow="row wrap",
-                                                             align_items=align))
+    row = widgets.HBox(list(children), layout=shared_layout(flex_flow="row wrap", align_items=align))
     row.add_class("lt-wrap")
     return row
 
@@ -50,14 +50,14 @@ class NetworkMapView(Panel):
         self._build_form()
         self._build_example()
         self._figure = FigureView(kind="netwerkkaart")
-        self._reading = widgets.HTML()
-        own = widgets.VBox([widgets.HTML("<h4 style='margin:4px 0'>Jouw kaart</h4>"), self._notice,
+        self._reading = html_text()
+        own = widgets.VBox([html_text("<h4 style='margin:4px 0'>Jouw kaart</h4>"), self._notice,
                             self._form, self._figure, self._reading],
-                           layout=widgets.Layout(flex="1 1 400px", min_width="0"))
+                           layout=shared_layout(flex="1 1 400px", min_width="0"))
         rules = "".join(f"<li>{html.escape(r)}</li>" for r in RULES)
         super().__init__([
             style_sheet(),
-            widgets.HTML(f"<details><summary>Zo bepalen we het soort kapitaal</summary><ol>{rules}"
+            html_text(f"<details><summary>Zo bepalen we het soort kapitaal</summary><ol>{rules}"
                          "</ol><small>Onze vertaling van het lemma naar regels; echte netwerken "
                          "zijn minder scherp.</small></details>"),
             self._persona, _row(own, self._example_box, align="flex-start")])
@@ -67,48 +67,54 @@ class NetworkMapView(Panel):
 
     # -- building ------------------------------------------------------------------------------
     def _build_form(self) -> None:
-        self._name = widgets.Text(description="Naam", placeholder="bijv. Oma of huisarts", style=_WIDE,
-                                  layout=widgets.Layout(width="auto", min_width="16em"))
+        self._name = widgets.Text(description="Naam", placeholder="bijv. Oma of huisarts",
+                                  style=text_style(**_WIDE),
+                                  layout=shared_layout(width="auto", min_width="16em"))
         self._kind = choice_dropdown([(PLACEHOLDER, None)] + [(k, k) for k in TIE_KINDS],
-                                     description="Soort band", style=_WIDE,
-                                     layout=widgets.Layout(width="auto"))
+                                     description="Soort band", style=description_style(**_WIDE),
+                                     layout=shared_layout(width="auto"))
         self._close = widgets.RadioButtons(
             options=[(f"{n} · {word}", n) for n, word in CLOSENESS.items()], value=2,
-            description="Nabijheid", style=_WIDE, layout=widgets.Layout(width="auto"))
+            description="Nabijheid", style=description_style(**_WIDE),
+            layout=shared_layout(width="auto"))
         self._close.add_class("lt-rij")
         self._alike = widgets.Checkbox(description="Lijkt veel op mij", indent=False,
-                                       layout=widgets.Layout(width="auto"))
+                                       layout=shared_layout(width="auto"), style=checkbox_style())
         self._access = widgets.Checkbox(description="Geeft toegang tot een instelling of invloed",
-                                        indent=False, layout=widgets.Layout(width="auto"))
+                                        indent=False, layout=shared_layout(width="auto"),
+                                        style=checkbox_style())
         self._add = widgets.Button(description="Voeg toe", button_style="primary", icon="plus",
-                                   layout=widgets.Layout(width="auto"))
+                                   layout=shared_layout(width="auto"), style=button_style())
         self._remove = choice_dropdown([("— kies wie —", None)], description="Haal weg",
-                                       style=_WIDE, layout=widgets.Layout(width="auto",
-                                                                          min_width="14em"))
+                                       style=description_style(**_WIDE),
+                                       layout=shared_layout(width="auto", min_width="14em"))
         self._remove_button = widgets.Button(description="Verwijder", icon="trash",
-                                             layout=widgets.Layout(width="auto"))
+                                             layout=shared_layout(width="auto"),
+                                             style=button_style())
         self._undo = widgets.Button(description="Zet terug", icon="undo",
                                     layout=widgets.Layout(width="auto", display="none"))
-        self._message = widgets.HTML()
-        self._notice = widgets.HTML(self._restore_notice + notices_html(self.store, self.spec.id))
+        self._message = html_text()
+        self._notice = html_text(self._restore_notice + notices_html(self.store, self.spec.id))
         self._add.on_click(self._on_add)
         self._remove_button.on_click(self._on_remove)
         self._undo.on_click(self._on_undo)
         self._form = widgets.VBox([
             _row(self._name, self._kind), self._close, _row(self._alike, self._access),
-            _row(self._add, self._message), _row(self._remove, self._remove_button, self._undo)])
+            _row(self._add, self._message), _row(self._remove, self._remove_button, self._undo)],
+            layout=shared_layout())
 
     def _build_example(self) -> None:
         personas = [("— kies een voorbeeld —", None)] + [(p.naam, p.id) for p in self.spec.personas]
-        self._persona = choice_dropdown(personas, description="Bekijk een voorbeeld", style=_WIDE,
-                                        layout=widgets.Layout(width="30em", max_width="100%"))
-        self._example_text = widgets.HTML()
+        self._persona = choice_dropdown(personas, description="Bekijk een voorbeeld",
+                                        style=description_style(**_WIDE),
+                                        layout=shared_layout(width="30em", max_width="100%"))
+        self._example_text = html_text()
         self._example_figure = FigureView(kind="netwerkkaart")
         self._example_figure.clear()
-        self._example_reading = widgets.HTML()
+        self._example_reading = html_text()
         self._persona.observe(self._on_persona, names="value")
         self._example_box = widgets.VBox(
-            [widgets.HTML("<h4 style='margin:4px 0'>Voorbeeld (alleen bekijken)</h4>"),
+            [html_text("<h4 style='margin:4px 0'>Voorbeeld (alleen bekijken)</h4>"),
              self._example_text, self._example_figure, self._example_reading],
             layout=widgets.Layout(flex="1 1 340px", min_width="0", border=f"1px dashed {NEUTRAL}",
                                   padding="4px 8px"))

@@ -7,7 +7,7 @@ import numpy as np
 
 from ..segregation import SchellingModel
 from .figure import FigureView, new_figure
-from .style import Panel
+from .style import Panel, button_style, description_style, html_text, light_box, shared_layout
 
 GRID_COLOURS = ["#FFFFFF", "#E69F00", "#0072B2"]  # empty, group A (orange), group B (blue)
 RUN_STEPS = 30
@@ -78,13 +78,15 @@ class SchellingView(Panel):
         sizes = sorted({*range(10, 61, 5), size})
         self._size = widgets.Dropdown(options=[(f"{n} x {n}", n) for n in sizes], value=size,
                                       description="Grootte", tooltip="Aantal vakjes per zijde",
-                                      layout=widgets.Layout(width="auto"))
-        auto = widgets.Layout(width="auto")
-        self._step = widgets.Button(description="1 stap", layout=auto)
+                                      layout=shared_layout(width="auto"),
+                                      style=description_style())
+        auto, plain_button = shared_layout(width="auto"), button_style()
+        self._step = widgets.Button(description="1 stap", layout=auto, style=plain_button)
         self._run = widgets.Button(description=f"Draai {RUN_STEPS} stappen", button_style="primary",
-                                   layout=auto)
-        self._reset = widgets.Button(description="Opnieuw", icon="refresh", layout=auto)
-        self._status = widgets.HTML()
+                                   layout=auto, style=plain_button)
+        self._reset = widgets.Button(description="Opnieuw", icon="refresh", layout=auto,
+                                     style=plain_button)
+        self._status = html_text()
         self._notice = ""
         self.model = self._build_model()
         self._figure = FigureView(chart=lambda: SchellingChart(self.model), kind="schelling")
@@ -93,9 +95,10 @@ class SchellingView(Panel):
         self._step.on_click(lambda _: self._advance(1))
         self._run.on_click(lambda _: self._advance(RUN_STEPS))
         self._reset.on_click(lambda _: self._new_model())
-        super().__init__([widgets.HBox([self._tolerance, self._share]),
-                          widgets.HBox([self._empty, self._size]),
-                          widgets.HBox([self._step, self._run, self._reset]), self._status,
+        super().__init__([light_box([self._tolerance, self._share], vertical=False),
+                          light_box([self._empty, self._size], vertical=False),
+                          light_box([self._step, self._run, self._reset], vertical=False),
+                          self._status,
                           self._figure])
         self.add_class("lt-schelling")
         self._draw()
@@ -143,4 +146,5 @@ def _percent_choice(label: str, value: float, low: float, high: float, step: flo
     count = round((high - low) / step)
     options = [(f"{round(100 * (low + i * step))}%", round(low + i * step, 4)) for i in range(count + 1)]
     return widgets.Dropdown(options=options, value=round(value, 4), description=label,
-                            tooltip=tooltip, layout=widgets.Layout(width="auto"))
+                            tooltip=tooltip, layout=shared_layout(width="auto"),
+                            style=description_style())
