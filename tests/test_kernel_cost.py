@@ -165,3 +165,20 @@ def test_views_show_a_short_text_fallback_not_their_whole_widget_tree():
         bundle = view._repr_mimebundle_()
         assert bundle["text/plain"] == f"<{type(view).__name__}>"
         assert "application/vnd.jupyter.widget-view+json" in bundle
+
+
+def test_views_are_sent_complete_once_not_patched_after_opening(monkeypatch):
+    """A view's CSS classes go with its first message; add_class() after construction cost one
+    more message per class per widget (190 of them in notebook 01)."""
+    import ipywidgets as widgets
+
+    import lexicon_tools as lt
+
+    updates = []
+    monkeypatch.setattr(widgets.Widget, "send_state",
+                        lambda self, key=None: updates.append((type(self).__name__, key)))
+    store = lt.AnswerStore("berichten", delay=0)
+    views = [lt.SortTask("sociale-basis-s1", store), lt.Quiz.for_lemma("vertrouwen", store),
+             lt.Reflections("vertrouwen", store), lt.DistanceScaleView("sociale-afstand-schaal", store)]
+    assert [u for u in updates if u[1] == "_dom_classes"] == []
+    assert "lt-sorteer" in views[0]._dom_classes and "lt-widget" in views[1]._dom_classes

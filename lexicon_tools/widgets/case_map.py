@@ -19,6 +19,8 @@ from .style import Panel
 class CaseMapView(Panel):
     """A wicked-problem case as a network, with the boundary spanner's steps as a worksheet."""
 
+    css_classes = ("lt-casuskaart",)
+
     def __init__(self, spec_id: str, store: AnswerStore | None = None, exercises_folder=None):
         self.spec = find_question(spec_id, exercises_folder, kind=CaseMapSpec)
         self.store = store
@@ -58,7 +60,6 @@ class CaseMapView(Panel):
             widgets.HTML(saved_data_notice(store, problems)), self._figure,
             widgets.HTML(f"<b>Stap 1. {html.escape(first_label)}</b> <small>{html.escape(self._explain[first_id])}</small>"),
             self._first, self._party, self._party_text, *rows])
-        self.add_class("lt-casuskaart")
         self._show_party()
 
     def _write(self, step: str, text: str, party: str | None = None) -> None:

@@ -24,6 +24,8 @@ WRAP_LABELS = ("<style>.lt-lang-label.widget-dropdown{height:auto;min-height:var
 class DistanceScaleView(Panel):
     """For each group the closest accepted relation; shows the distance scores as a chart."""
 
+    css_classes = ("lt-afstandsschaal",)
+
     def __init__(self, spec_id: str = "sociale-afstand-schaal", store: AnswerStore | None = None,
                  exercises_folder=None):
         spec = find_question(spec_id, exercises_folder, kind=DistanceScaleSpec)
@@ -39,8 +41,8 @@ class DistanceScaleView(Panel):
             dropdown = widgets.Dropdown(options=options, value=shown(self.model.choices[group]),
                                         description=group,
                                         style=description_style(description_width="18em"),
-                                        layout=shared_layout(width="46em", max_width="100%"))
-            dropdown.add_class("lt-lang-label")
+                                        layout=shared_layout(width="46em", max_width="100%"),
+                                        _dom_classes=("lt-lang-label",))
             dropdown.observe(self._on_choice(group), names="value")
             self._dropdowns[group] = dropdown
             rows.append(dropdown)
@@ -55,7 +57,6 @@ class DistanceScaleView(Panel):
         self._export.on_click(self._on_export)
         super().__init__([html_text(f"{WRAP_LABELS}<p>{html.escape(spec.vraag)}</p>"), *rows, self._figure,
                           widgets.HBox([self._export, self._result], layout=shared_layout())])
-        self.add_class("lt-afstandsschaal")
         self._draw()
 
     def _on_choice(self, group):

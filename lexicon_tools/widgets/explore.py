@@ -20,6 +20,8 @@ from .style import (WRONG, Panel, button_style, description_style, html_text, sh
 class SearchView(Panel):
     """Type a term, see where it occurs (our summaries, and the book if an own copy is set)."""
 
+    css_classes = ("lt-zoeken",)
+
     def __init__(self, term: str = "", max_rows: int = 30):
         self.max_rows = max_rows
         self._term = widgets.Text(value=term, description="Zoek", placeholder="bijv. vertrouwen",
@@ -32,7 +34,6 @@ class SearchView(Panel):
         self._button.on_click(lambda _: self._search())
         super().__init__([widgets.HBox([self._term, self._button], layout=shared_layout()),
                           self._results], layout=shared_layout())
-        self.add_class("lt-zoeken")
         if term:
             self._search()
 
@@ -68,6 +69,8 @@ def path_steps(graph, path: list[str]) -> list[str]:
 class PathExplorer(Panel):
     """Pick two lemmas: see the shortest chain of links between them, with the reason of each link."""
 
+    css_classes = ("lt-pad",)
+
     def __init__(self, start: str | None = None, end: str | None = None, lex=None):
         self.lex = lex or load_lexicon()
         self.graph = self.lex.graph()
@@ -88,7 +91,6 @@ class PathExplorer(Panel):
         super().__init__([widgets.HBox([self._start, self._end],
                                        layout=shared_layout(flex_flow="row wrap")),
                           self._steps, self._figure], layout=shared_layout())
-        self.add_class("lt-pad")
         self._update()
 
     @property

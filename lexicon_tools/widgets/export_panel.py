@@ -86,6 +86,8 @@ def download_link(path: Path, label: str | None = None) -> str:
 class ExportPanel(Panel):
     """Name and number fields, the sensitive-answers choice, two export buttons and downloads."""
 
+    css_classes = ("lt-export",)
+
     def __init__(self, store: AnswerStore):
         self.model = ExportModel(store)
         self._name = widgets.Text(value=self.model.name, description="Naam",
@@ -115,7 +117,6 @@ class ExportPanel(Panel):
                           self._sensitive, help_text,
                           widgets.HBox([self._button, self._all], layout=shared_layout()),
                           self._result], layout=shared_layout())
-        self.add_class("lt-export")
 
     def _on_export(self, everything: bool = False) -> None:
         try:

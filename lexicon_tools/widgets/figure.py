@@ -35,6 +35,8 @@ class FigureView(Panel):
     cache, and builds the chart (importing matplotlib) only for a drawing it has not seen.
     """
 
+    css_classes = ("lt-figuur",)
+
     def __init__(self, figure=None, dynamic=(), chart=None, kind: str = ""):
         self.figure, self.dynamic = figure, list(dynamic)
         self._make_chart, self._chart, self.kind = chart, None, kind
@@ -44,7 +46,6 @@ class FigureView(Panel):
         self.image = html_text(layout=widgets.Layout(max_width="100%"))  # own: hidden by clear()
         self.alt = html_text()
         super().__init__([self.image, self.alt])
-        self.add_class("lt-figuur")
 
     @property
     def chart(self):

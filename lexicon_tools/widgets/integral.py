@@ -18,6 +18,8 @@ from .style import Panel
 class IntegralCaseView(Panel):
     """A household and its professionals: before and after 'één huishouden, één plan, één regisseur'."""
 
+    css_classes = ("lt-integraal",)
+
     def __init__(self, spec_id: str, store: AnswerStore | None = None, exercises_folder=None):
         self.spec = find_question(spec_id, exercises_folder, kind=IntegralCaseSpec)
         self.store = store
@@ -41,7 +43,6 @@ class IntegralCaseView(Panel):
                          f"<p>{html.escape(self.spec.vraag)}</p>"),
             widgets.HTML(saved_data_notice(store, problems)), self._regisseur, self._figure,
             self._plan])
-        self.add_class("lt-integraal")
         self._draw()
 
     def _on_regisseur(self, name) -> None:

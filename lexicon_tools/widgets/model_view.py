@@ -152,11 +152,9 @@ def _level_button(level, number: int | None = None) -> widgets.Button:
         text += "\n✔ wenselijk"
     button = widgets.Button(description=text, tooltip=f"Lees de uitleg bij '{level.label}'",
                             layout=shared_layout(width="auto", min_width="7em", margin="3px"),
-                            style=button_style())
-    button.add_class("lt-niveau-knop")
-    button.add_class("lt-niveau")
-    if level.wenselijk is False:
-        button.add_class("lt-onwenselijk")
+                            style=button_style(),
+                            _dom_classes=("lt-niveau-knop", "lt-niveau")
+                            + (("lt-onwenselijk",) if level.wenselijk is False else ()))
     return button
 
 
@@ -177,6 +175,8 @@ class ModelViewer(Panel):
     looks clickable.
     """
 
+    css_classes = ("lt-modelviewer", "lt-widget")
+
     def __init__(self, model_id: str, lex=None):
         lex = lex or load_lexicon()
         model = lex.model(model_id)
@@ -195,8 +195,8 @@ class ModelViewer(Panel):
         shape.add_class(f"lt-model-{model.soort}")
         self._figure = widgets.VBox([shape, self._table] + (
             [html_text(f"<div style='color:{NEUTRAL}'><small>{html.escape(model.richting)}"
-                          "</small></div>")] if model.richting else []), layout=shared_layout())
-        self._figure.add_class("lt-model-figuur")
+                          "</small></div>")] if model.richting else []), layout=shared_layout(),
+            _dom_classes=("lt-model-figuur",))
         self._explanation = html_text()
         title = (f"<h4 style='margin:4px 0'>{html.escape(model.titel)}</h4>"
                  f"<p>{html.escape(model.uitleg)}</p><p style='color:{NEUTRAL};margin:2px 0'>"
@@ -209,8 +209,6 @@ class ModelViewer(Panel):
                 "</details>")
         super().__init__([style_sheet(), html_text(title), self._figure, self._explanation,
                           html_text(note)], layout=shared_layout())
-        self.add_class("lt-modelviewer")
-        self.add_class("lt-widget")
 
     def _layout(self, model: Model) -> widgets.Widget:
         """The buttons placed like the book's figure: a ladder bottom-up, a row, or a matrix."""

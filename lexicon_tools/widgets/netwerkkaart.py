@@ -28,9 +28,8 @@ _WIDE = {"description_width": "initial"}
 
 def _row(*children, align: str = "center") -> widgets.HBox:
     """Children side by side that wrap onto the next line on a narrow screen."""
-    row = widgets.HBox(list(children), layout=shared_layout(flex_flow="row wrap", align_items=align))
-    row.add_class("lt-wrap")
-    return row
+    return widgets.HBox(list(children), layout=shared_layout(flex_flow="row wrap", align_items=align),
+                        _dom_classes=("lt-wrap",))
 
 
 def _reading_html(network: NetworkMap) -> str:
@@ -39,6 +38,8 @@ def _reading_html(network: NetworkMap) -> str:
 
 class NetworkMapView(Panel):
     """The netwerkkaart: a form to add ties, the drawing and a reading; an example beside it."""
+
+    css_classes = ("lt-netwerkkaart", "lt-widget")
 
     def __init__(self, spec_id: str = "netwerkkaart", store: AnswerStore | None = None,
                  exercises_folder=None):
@@ -61,8 +62,6 @@ class NetworkMapView(Panel):
                          "</ol><small>Onze vertaling van het lemma naar regels; echte netwerken "
                          "zijn minder scherp.</small></details>"),
             self._persona, _row(own, self._example_box, align="flex-start")])
-        self.add_class("lt-netwerkkaart")
-        self.add_class("lt-widget")
         self._refresh(save=False)
 
     # -- building ------------------------------------------------------------------------------

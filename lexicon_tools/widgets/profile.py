@@ -24,6 +24,8 @@ def dimensions_for(spec: ProfileSpec) -> list[Dim]:
 class ProfileView(Panel):
     """Rate one or more places (or relationships) on the dimensions of a model and compare them."""
 
+    css_classes = ("lt-profiel",)
+
     def __init__(self, spec_id: str, store: AnswerStore | None = None, exercises_folder=None):
         self.spec = find_question(spec_id, exercises_folder, kind=ProfileSpec)
         self.store = store
@@ -55,7 +57,6 @@ class ProfileView(Panel):
                           widgets.HTML(saved_data_notice(store, problems)),
                           widgets.HBox(columns, layout=widgets.Layout(flex_flow="row wrap")),
                           self._figure])
-        self.add_class("lt-profiel")
         self._refresh(save=False)
 
     def _on_name(self, index):

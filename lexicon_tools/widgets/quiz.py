@@ -132,6 +132,8 @@ class QuizModel:
 class Quiz(UndoOnDemand, Panel):
     """Multiple-choice questions from ``exercises/`` with a check button, feedback and a score."""
 
+    css_classes = ("lt-quiz", "lt-widget")
+
     def __init__(self, question_ids: str | list[str], store: AnswerStore | None = None,
                  exercises_folder=None, seed: str | None = None):
         ids = [question_ids] if isinstance(question_ids, str) else list(question_ids)
@@ -160,8 +162,6 @@ class Quiz(UndoOnDemand, Panel):
             store.on_change(self._on_saved)
         self._buttons = button_row([self._check, self._retry, self._score])
         super().__init__([style_sheet(), *rows, self._buttons, self._notices], layout=shared_layout())
-        self.add_class("lt-quiz")
-        self.add_class("lt-widget")
 
     @classmethod
     def for_lemma(cls, lemma_id: str, store: AnswerStore | None = None, exercises_folder=None):

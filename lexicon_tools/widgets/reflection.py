@@ -55,6 +55,8 @@ class Reflection(Panel):
     untouched question); the answer store's warnings and conflict notices appear right here too.
     """
 
+    css_classes = ("lt-reflectie", "lt-widget")
+
     def __init__(self, question_id: str, store: AnswerStore, exercises_folder=None):
         q = find_question(question_id, exercises_folder, kind=ReflectionQuestion)
         self.model = ReflectionModel(q.id, q.vraag, store, kind=q.soort, case=q.casus)
@@ -73,8 +75,6 @@ class Reflection(Panel):
         store.on_change(self._on_saved)
         super().__init__([style_sheet(), self._question, self._text, self._status, self._warnings],
                          layout=shared_layout())
-        self.add_class("lt-reflectie")
-        self.add_class("lt-widget")
         self._show_swap(store)
 
     @property

@@ -67,6 +67,8 @@ class SchellingChart:
 class SchellingView(Panel):
     """Play with Schelling's model: how mild preferences can lead to strong segregation."""
 
+    css_classes = ("lt-schelling",)
+
     def __init__(self, size: int = 30, seed: int = 1):
         self.seed = seed
         # Dropdowns, not sliders: a <select> with its label has an accessible name (a slider
@@ -100,7 +102,6 @@ class SchellingView(Panel):
                           light_box([self._step, self._run, self._reset], vertical=False),
                           self._status,
                           self._figure])
-        self.add_class("lt-schelling")
         self._draw()
 
     def _build_model(self) -> SchellingModel:

@@ -106,6 +106,8 @@ def categories_for(task: SortTaskData, lex=None) -> list[tuple[str, str]]:
 class SortTask(UndoOnDemand, Panel):
     """A sort task from ``exercises/``: a dropdown per item, a check button, feedback per item."""
 
+    css_classes = ("lt-sorteer", "lt-widget")
+
     def __init__(self, task_id: str, store: AnswerStore | None = None, exercises_folder=None):
         task = find_question(task_id, exercises_folder, kind=SortTaskData)
         self.model = SortTaskModel(task, categories_for(task), store)
@@ -138,8 +140,6 @@ class SortTask(UndoOnDemand, Panel):
         self._buttons = button_row([self._check, self._retry, self._score])
         super().__init__([style_sheet(), intro, *rows, self._buttons, self._notices],
                          layout=shared_layout())
-        self.add_class("lt-sorteer")
-        self.add_class("lt-widget")
 
     def _on_place(self, index: int):
         def handler(change):

@@ -23,6 +23,8 @@ OWN_PLACE = "eigen"
 class StraatscanView(Panel):
     """The straatscan: where is the street now, what is desirable and realistic, what can be done."""
 
+    css_classes = ("lt-straatscan",)
+
     def __init__(self, spec_id: str = "ladder-straatscan", store: AnswerStore | None = None,
                  exercises_folder=None, levers_model: str = "aangrijpingspunten-attentheid",
                  roles_model: str = "rollen-attentheid"):
@@ -74,7 +76,6 @@ class StraatscanView(Panel):
             widgets.VBox(list(self._levers.values())),
             widgets.HTML("<b>Rollen</b> van de professional"), widgets.VBox(list(self._roles.values())),
             self._action, self._export])
-        self.add_class("lt-straatscan")
         self._show_group()
         self._refresh(save=False)
 

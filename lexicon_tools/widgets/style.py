@@ -331,6 +331,12 @@ class Panel(widgets.VBox):
     children and their traits; for a sort task or a quiz that costs milliseconds per cell, which a
     whole class running a notebook at once pays hundreds of times."""
 
+    css_classes: tuple = ()  # given at construction: add_class() afterwards costs a message each
+
+    def __init__(self, children=(), **kwargs):
+        kwargs.setdefault("_dom_classes", tuple(self.css_classes))
+        super().__init__(children, **kwargs)
+
     def __repr__(self) -> str:
         return f"<{type(self).__name__}>"
 

@@ -65,6 +65,8 @@ def _text_area(value: str, placeholder: str, name: str) -> widgets.Textarea:
 class Worksheet(Panel):
     """A case and one text field per step; everything is saved as you type."""
 
+    css_classes = ("lt-werkblad", "lt-widget")
+
     def __init__(self, spec_id: str, store: AnswerStore | None = None, exercises_folder=None):
         spec = find_question(spec_id, exercises_folder, kind=WorksheetSpec)
         fields = [(step.id, f"{step.label}: {step.vraag}") for step in spec.stappen]
@@ -86,8 +88,6 @@ class Worksheet(Panel):
             store.on_change(self._on_saved)
         self._show_status()
         super().__init__([style_sheet(), *rows, self._status, self._notices], layout=shared_layout())
-        self.add_class("lt-werkblad")
-        self.add_class("lt-widget")
 
     def _on_text(self, field):
         def handler(change):
@@ -115,6 +115,8 @@ class Worksheet(Panel):
 class Perspectives(Panel):
     """Perspective taking on a case: write per person what is at stake, then compare with ours."""
 
+    css_classes = ("lt-perspectieven", "lt-widget")
+
     def __init__(self, spec_id: str, store: AnswerStore | None = None, exercises_folder=None):
         spec = find_question(spec_id, exercises_folder, kind=PerspectiveSpec)
         self.spec = spec
@@ -138,8 +140,6 @@ class Perspectives(Panel):
             store.on_change(self._on_saved)
         super().__init__([style_sheet(), *rows, self._compare_button, self._status, self._notices],
                          layout=shared_layout())
-        self.add_class("lt-perspectieven")
-        self.add_class("lt-widget")
 
     def _on_text(self, field):
         def handler(change):
