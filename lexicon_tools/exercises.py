@@ -356,8 +356,7 @@ def exercise_set(folder: str | Path | None = None) -> ExerciseSet:
     if token is not None and _this_cell[0] == token:
         return _this_cell[1]  # one look at the files per cell run is enough
     layers, notes = active_layers(folder)
-    files = [p for layer in layers for p in exercise_files(layer.path)[0]]  # all, for the stamp
-    stamp = tuple((str(p), _mtime(p)) for p in files)
+    stamp = tuple(_files_stamp(layer.path) for layer in layers)
     loaded = _load_cached(tuple(layers), stamp, bool(folder))
     if folder is None:
         announce([*notes, *loaded.warnings])
@@ -385,11 +384,29 @@ def _cell_run():
         return None
 
 
-def _mtime(path: Path) -> int:
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return 0
+def _files_stamp(folder: Path) -> tuple:
+    """(path, mtime) of every entry below ``folder`` that :func:`exercise_files` could read or
+    warn about (a superset is fine): changes when a file is changed, added, removed or renamed.
+    Plain ``os.scandir``, no pathlib: a notebook looks at this in every cell with questions."""
+    found, folders = [], [os.fspath(folder)]
+    while folders:
+        here = folders.pop()
+        try:
+            with os.scandir(here) as entries:
+                for entry in entries:
+                    name = entry.name
+                    if name.startswith("."):
+                        continue
+                    if entry.is_dir(follow_symlinks=False):
+                        if not name.startswith("__"):
+                            folders.append(entry.path)
+                        if name.endswith(".yaml"):
+                            found.append((entry.path, 0))
+                    elif ".yaml" in name.lower() or ".yml" in name.lower():
+                        found.append((entry.path, entry.stat().st_mtime_ns))
+        except OSError:
+            found.append((here, -1))
+    return tuple(sorted(found))
 
 
 @lru_cache(maxsize=4)

@@ -217,3 +217,25 @@ def test_in_a_kernel_one_cell_reads_the_folders_once_and_the_next_cell_sees_a_ch
         assert shell.user_ns["before"] != CHANGED and shell.user_ns["after"] == CHANGED
     finally:
         InteractiveShell.clear_instance()
+
+
+def test_a_lecturers_file_added_changed_or_misnamed_is_seen_at_the_next_look(tmp_path, monkeypatch):
+    from lexicon_tools.exercises import exercise_set
+
+    own = tmp_path / "eigen"
+    (own / "sub").mkdir(parents=True)
+    monkeypatch.setenv("NABIJHEID_OEFENINGEN", str(own))
+    assert question("vertrouwen-r1").vraag != CHANGED
+    path = own / "sub" / "r1.yaml"
+    path.write_text(f"reflectie:\n  - id: vertrouwen-r1\n    soort: begrijpen\n    vraag: \"{CHANGED}\"\n",
+                    encoding="utf-8")
+    assert question("vertrouwen-r1").vraag == CHANGED
+    path.write_text(path.read_text(encoding="utf-8").replace("docent)", "docent, versie 2)"),
+                    encoding="utf-8")
+    import os
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    assert question("vertrouwen-r1").vraag.endswith("versie 2)")
+    path.rename(own / "sub" / "r1.yml")
+    with pytest.warns(lt.errors.LexiconWarning, match="r1.yml"):
+        assert question("vertrouwen-r1").vraag != CHANGED.replace("docent)", "docent, versie 2)")
+    assert any("r1.yml" in w for w in exercise_set().warnings)
