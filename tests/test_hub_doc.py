@@ -21,7 +21,7 @@ def test_zero_to_jupyterhub_config_is_valid_yaml_with_the_measured_memory():
     assert single["memory"]["guarantee"] == "300M" and single["memory"]["limit"] == "1G"
     assert "NABIJHEID_OEFENINGEN" in single["extraEnv"]
     assert data["cull"]["enabled"] is True and data["cull"]["timeout"] > 0
-    assert "~300 MiB per student" in DOC  # from benchmarks/class_load.py
+    assert "~250 MiB per student" in DOC  # from benchmarks/class_load.py
 
 
 def test_python_and_toml_snippets_are_valid():
