@@ -63,7 +63,7 @@ def prepare(folder: str | Path) -> int:
         print("Let op: de bytecode van lexicon_tools kon niet (helemaal) worden geschreven; voer dit "
               "commando uit als de gebruiker die de map van het lespakket mag wijzigen.")
     print(f"Klaar: {target} bevat de gelezen lesstof en {figures} figuren.\n"
-          f"Geef alle gebruikers NABIJHEID_CACHE_GEDEELD={target} (zie docs/jupyterhub.md, §4); "
+          f"Geef alle gebruikers NABIJHEID_CACHE_GEDEELD={target} (zie docs/jupyterhub.md, hoofdstuk 2); "
           "studenten hoeven er alleen te kunnen lezen. Na een update van het lespakket: "
           "voer dit commando opnieuw uit.")
     return 1 if failed else 0
