@@ -107,6 +107,15 @@ def render(root: Path, out: Path) -> dict:
         sort.locator("button", has_text="Zet keuzes terug").click()
         page.wait_for_timeout(1000)
         result["sorteer na terugzetten"] = sort.evaluate(BOXES)
+        for element in (sort, quiz):  # feedback under every item (wrong, right or not chosen)
+            if element == quiz:
+                quiz.locator("input[type=radio]").first.check()
+            element.locator("button", has_text="Controleer").click()
+        page.wait_for_timeout(1500)
+        for name, element in (("sorteer na Controleer", sort), ("quiz na Controleer", quiz)):
+            element.scroll_into_view_if_needed()
+            result[name] = element.evaluate(BOXES)
+            element.screenshot(path=str(out / f"{name}.png"))
         context.close()
     return result
 

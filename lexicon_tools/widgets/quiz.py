@@ -16,7 +16,7 @@ import ipywidgets as widgets
 
 from ..answers import AnswerStore
 from ..exercises import QuizQuestion, ids_for_lemma, question as find_question
-from .style import (Panel, UndoOnDemand, button_row, check_buttons, description_style,
+from .style import (LineAbove, Panel, UndoOnDemand, button_row, check_buttons, description_style,
                     feedback_html, html_text, notices_html, score_text, shared_layout, style_sheet)
 
 NO_CHOICE = None
@@ -141,7 +141,9 @@ class Quiz(UndoOnDemand, Panel):
         self.model = QuizModel(questions, store, seed=seed)
         self._store = store
         self._syncing = False
-        self._choices, self._feedback, rows = {}, {}, []
+        self._choices, self._feedback = {}, {}
+        texts = [f"<b>{number}.</b> {html.escape(q.vraag)}" for number, q in enumerate(questions, 1)]
+        rows = [html_text(texts[0])] if texts else []
         for number, q in enumerate(questions, start=1):
             radio = widgets.RadioButtons(
                 options=[(q.opties[i].tekst, i) for i in self.model.order[q.id]],
@@ -149,9 +151,13 @@ class Quiz(UndoOnDemand, Panel):
                 style=description_style(description_width="0px"))
             radio.observe(self._on_choice(q.id), names="value")
             self._choices[q.id] = radio
-            self._feedback[q.id] = html_text()
-            rows += [html_text(f"<b>{number}.</b> {html.escape(q.vraag)}"), radio,
-                     self._feedback[q.id]]
+            if number < len(questions):  # feedback and the next question: one widget (2px + 2px)
+                line = LineAbove(texts[number], gap=4)
+                self._feedback[q.id] = line
+                rows += [radio, line.widget]
+            else:
+                self._feedback[q.id] = html_text()
+                rows += [radio, self._feedback[q.id]]
         self._check, self._retry = check_buttons(
             "Bekijk of je antwoorden kloppen, met uitleg", "Wis je keuzes en probeer opnieuw")
         self._score = html_text()

@@ -10,9 +10,9 @@ import ipywidgets as widgets
 from ..answers import AnswerStore
 from ..exercises import SortTask as SortTaskData, question as find_question
 from ..loading import load_lexicon
-from .style import (Panel, PLACEHOLDER, UndoOnDemand, button_row, check_buttons, choice_dropdown,
-                    chosen, description_style, feedback_html, html_text, notices_html, score_text,
-                    shared_layout, show_choice, style_sheet)
+from .style import (PLACEHOLDER, LineAbove, Panel, UndoOnDemand, button_row, check_buttons,
+                    choice_dropdown, chosen, description_style, feedback_html, html_text,
+                    notices_html, score_text, shared_layout, show_choice, style_sheet)
 
 
 class SortTaskModel:
@@ -116,18 +116,27 @@ class SortTask(UndoOnDemand, Panel):
         self._syncing = False
         self._dropdowns = [None] * len(task.items)
         self._feedback = [None] * len(task.items)
-        for shown, index in enumerate(self.model.order, start=1):
+        order = list(self.model.order)
+        labels = [f"<b>{shown}.</b> {html.escape(task.items[index].tekst)}"
+                  for shown, index in enumerate(order, start=1)]
+        rows.append(html_text(labels[0]))
+        for shown, index in enumerate(order, start=1):
             dropdown = choice_dropdown(options, self.model.placements[index],
                                         description=f"Item {shown}",
                                         layout=shared_layout(width="auto", max_width="100%"),
                                         style=description_style(description_width="initial"))
             dropdown.observe(self._on_place(index), names="value")
+            self._dropdowns[index] = dropdown
             # No box per item: the feedback line's larger bottom margin (2px of its own + 6px)
             # keeps the items apart exactly as a box with margin "0 0 6px 0" around them did.
-            self._dropdowns[index] = dropdown
-            self._feedback[index] = html_text(layout=shared_layout(margin="2px 2px 8px 2px"))
-            text = html.escape(task.items[index].tekst)
-            rows += [html_text(f"<b>{shown}.</b> {text}"), dropdown, self._feedback[index]]
+            # The feedback and the next item's text share one widget (8px + 2px of margins).
+            if shown < len(order):
+                line = LineAbove(labels[shown], gap=10)
+                self._feedback[index] = line
+                rows += [dropdown, line.widget]
+            else:
+                self._feedback[index] = html_text(layout=shared_layout(margin="2px 2px 8px 2px"))
+                rows += [dropdown, self._feedback[index]]
         self._check, self._retry = check_buttons(
             "Bekijk welke items goed staan, met uitleg", "Haal alle items weg en begin opnieuw")
         self._score = html_text()
