@@ -30,7 +30,7 @@ CALLS += ['lt.SortTask("sociale-basis-s1", store)',
           'lt.Quiz(ids_for_lemma("vertrouwen", QuizQuestion), store, seed="x")',
           'lt.Reflections("vertrouwen", store)', 'lt.Worksheet("maatwerk-omgekeerde-toets", store)',
           'lt.Perspectives("presentie-perspectieven", store)', 'lt.ExportPanel(store)',
-          'lt.SearchView()']
+          'lt.SearchView()', 'lt.ProfileView("publieke-ruimte-profiel", store)']
 
 # Per visible element with its own text (or a button, field, image): tag, x, y, width, height
 # relative to the output, and the start of its text.

@@ -125,7 +125,7 @@ def test_the_reflection_widget_shows_the_conflict_and_swaps_back(tmp_path):
     assert widget._swap.layout.display == "none"
     AnswerStore("nb", tmp_path, delay=0).set(question_id, "tekst uit het andere tabblad")
     widget._text.value = "tekst in dit tabblad"          # the student types in the old tab
-    assert "ander tabblad" in widget._warnings.value and widget._swap.layout.display == ""
+    assert "ander tabblad" in widget._status.below and widget._swap.layout.display == ""
     widget._swap.click()
     assert widget._text.value == "tekst uit het andere tabblad"
     assert AnswerStore("nb", tmp_path).get(question_id) == "tekst uit het andere tabblad"

@@ -65,7 +65,7 @@ def test_reflection_view_restores_and_escapes(store):
 def test_reflection_shows_a_damaged_file_warning(tmp_path):
     (tmp_path / "test.json").write_text("kapot")
     view = lt.Reflection("alfa-r1", AnswerStore("test", tmp_path), exercises_folder=FOLDER)
-    assert "beschadigd" in view._warnings.value
+    assert "beschadigd" in view._status.below
 
 
 def test_reflection_model_records_the_question(store):
@@ -394,14 +394,14 @@ def test_store_notices_appear_next_to_the_question(store):
     """Conflict/retry notices of the answer store are shown by the question they concern."""
     from lexicon_tools.widgets.style import store_notices
     view = lt.Reflection("alfa-r1", store, exercises_folder=FOLDER)
-    assert view._warnings.value == ""
+    assert view._status.below == ""
     store.notices = lambda question_id=None: (
         ["Dit antwoord is in een ander tabblad gewijzigd; beide versies zijn bewaard."]
         if question_id == "alfa-r1" else [])
     view._text.value = "Nieuw"  # a save notifies the view
-    assert "ander tabblad" in view._warnings.value
+    assert "ander tabblad" in view._status.below
     other = lt.Reflection("alfa-r2", store, exercises_folder=FOLDER)
-    assert "ander tabblad" not in other._warnings.value
+    assert "ander tabblad" not in other._status.below
     store._conflicts["alfa-r2"] = "Conflict bij opslaan."  # as a real conflict leaves it
     assert store_notices(store, "alfa-r2") == ["Conflict bij opslaan."]
     assert store_notices(None) == []

@@ -12,7 +12,7 @@ from ..loading import load_lexicon
 from ..profile import Dim, ProfileChart, ProfileRating, describe_profiles
 from .figure import FigureView
 from .saved import saved_data_notice
-from .style import Panel
+from .style import (Panel, html_text, shared_layout, text_style, toggle_style)
 
 
 def dimensions_for(spec: ProfileSpec) -> list[Dim]:
@@ -35,27 +35,29 @@ class ProfileView(Panel):
         values = list(range(self.spec.minimum, self.spec.maximum + 1))
         self._names, self._buttons, columns = [], {}, []
         for index, name in enumerate(self.model.names):
-            name_box = widgets.Text(value=name, description="Naam", continuous_update=False)
+            name_box = widgets.Text(value=name, description="Naam", continuous_update=False,
+                                    layout=shared_layout(), style=text_style())
             name_box.observe(self._on_name(index), names="value")
             self._names.append(name_box)
             rows = [name_box]
             for dim in self.model.dimensions:
                 label = dim.label if not dim.links else f"{dim.links} ↔ {dim.rechts}"
                 buttons = widgets.ToggleButtons(options=values, value=self.model.ratings[index][dim.id],
-                                                style={"button_width": "2.6em"},
+                                                style=toggle_style(button_width="2.6em"),
+                                                layout=shared_layout(),
                                                 tooltips=[str(v) for v in values])
                 buttons.observe(self._on_rate(index, dim.id), names="value")
                 self._buttons[(index, dim.id)] = buttons
-                rows += [widgets.HTML(f"<small>{html.escape(label)}</small>"), buttons]
-            columns.append(widgets.VBox(rows, layout=widgets.Layout(margin="0 1.5em 0 0")))
+                rows += [html_text(f"<small>{html.escape(label)}</small>"), buttons]
+            columns.append(widgets.VBox(rows, layout=shared_layout(margin="0 1.5em 0 0")))
         self._figure = FigureView(chart=lambda: ProfileChart(self.model, title="Jouw profiel"),
                                   kind="profiel")
         scale = f"{self.spec.minimum} = heel zwak, {self.spec.maximum} = heel sterk" \
             if self.spec.dimensies is None else f"schaal {self.spec.minimum} tot {self.spec.maximum}"
         case = f"<p><i>Casus.</i> {html.escape(self.spec.casus)}</p>" if self.spec.casus else ""
-        super().__init__([widgets.HTML(f"{case}<p>{html.escape(self.spec.vraag)} <small>({scale})</small></p>"),
-                          widgets.HTML(saved_data_notice(store, problems)),
-                          widgets.HBox(columns, layout=widgets.Layout(flex_flow="row wrap")),
+        super().__init__([html_text(f"{case}<p>{html.escape(self.spec.vraag)} <small>({scale})</small></p>"),
+                          html_text(saved_data_notice(store, problems)),
+                          widgets.HBox(columns, layout=shared_layout(flex_flow="row wrap")),
                           self._figure])
         self._refresh(save=False)
 

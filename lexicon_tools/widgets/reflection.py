@@ -9,8 +9,8 @@ import ipywidgets as widgets
 from ..answers import AnswerStore
 from ..exercises import ReflectionQuestion, ids_for_lemma, question as find_question
 from .export_panel import ExportModel, ExportPanel  # noqa: F401 (moved; kept importable here)
-from .style import (Panel, button_style, html_text, notices_html, shared_layout, status_html,
-                    style_sheet, text_area)
+from .style import (LineAbove, Panel, button_style, html_text, notices_html, shared_layout,
+                    status_html, style_sheet, text_area)
 
 KIND_LABELS = {"begrijpen": "Begrijpen", "toepassen": "Toepassen", "kritisch": "Kritisch denken",
                "persoonlijk": "Persoonlijk"}
@@ -67,13 +67,14 @@ class Reflection(Panel):
         self._text = text_area(self.model.text, layout={"width": "98%", "height": "8em"},
                                placeholder="Typ hier je antwoord…", description="Antwoord",
                                continuous_update=True)
-        self._status = html_text(status_html(""))  # empty until the student types here
+        # the save status (empty until the student types here) above the store's notices, in one
+        # widget that looks like the two it replaces (2px + 2px of margins between them)
+        self._status = LineAbove(notices_html(store, q.id), gap=4, above_html=status_html(""))
         self._typed = False
-        self._warnings = html_text(notices_html(store, q.id))
         self._swap_button = None
         self._text.observe(self._on_text, names="value")
         store.on_change(self._on_saved)
-        super().__init__([style_sheet(), self._question, self._text, self._status, self._warnings],
+        super().__init__([style_sheet(), self._question, self._text, self._status.widget],
                          layout=shared_layout())
         self._show_swap(store)
 
@@ -98,7 +99,7 @@ class Reflection(Panel):
         self._show_status()
 
     def _on_saved(self, store) -> None:
-        self._warnings.value = notices_html(store, self.model.question_id)
+        self._status.below = notices_html(store, self.model.question_id)
         self._show_swap(store)
         self._show_status()
 

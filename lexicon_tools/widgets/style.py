@@ -309,6 +309,11 @@ def text_style(**settings):
     return _shared_style(TextStyle, **settings)
 
 
+def toggle_style(**settings):
+    """A shared ToggleButtonsStyle (e.g. ``button_width="2.6em"``)."""
+    return _shared_style(widgets.ToggleButtonsStyle, **settings)
+
+
 def checkbox_style(**settings):
     """A shared CheckboxStyle (for check boxes whose style never changes)."""
     from ipywidgets.widgets.widget_bool import CheckboxStyle
@@ -328,10 +333,11 @@ class LineAbove:
     """A feedback line and the text of the next item in ONE HTML widget: one widget model fewer
     per item of a quiz or sort task. ``gap`` (px) stands for the margins of the two widgets it
     replaces (bottom of the feedback widget plus top of the next one), so it looks the same, with
-    and without feedback. Set the feedback with ``.value``, as on an HTML widget."""
+    and without feedback. Set the feedback with ``.value``, as on an HTML widget, and the lower
+    text with ``.below`` (e.g. a reflection's save status above its notices)."""
 
-    def __init__(self, below_html: str, gap: int):
-        self._below, self._gap, self._value = below_html, gap, ""
+    def __init__(self, below_html: str, gap: int, above_html: str = ""):
+        self._below, self._gap, self._value = below_html, gap, above_html
         self.widget = html_text(self._html())
 
     def _html(self) -> str:
@@ -345,6 +351,16 @@ class LineAbove:
     def value(self, text: str) -> None:
         if text != self._value:
             self._value = text
+            self.widget.value = self._html()
+
+    @property
+    def below(self) -> str:
+        return self._below
+
+    @below.setter
+    def below(self, text: str) -> None:
+        if text != self._below:
+            self._below = text
             self.widget.value = self._html()
 
 
