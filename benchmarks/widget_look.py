@@ -100,10 +100,14 @@ def render(root: Path, out: Path) -> dict:
         quiz.locator("input[type=radio]").first.check()
         quiz.locator("button", has_text="Opnieuw").click()
         page.wait_for_timeout(1500)
-        for name, element in (("sorteer na Opnieuw", sort), ("quiz na Opnieuw", quiz)):
+
+        def capture(name, element):
             element.scroll_into_view_if_needed()
             result[name] = element.evaluate(BOXES)
             element.screenshot(path=str(out / f"{name}.png"))
+
+        capture("sorteer na Opnieuw", sort)
+        capture("quiz na Opnieuw", quiz)
         sort.locator("button", has_text="Zet keuzes terug").click()
         page.wait_for_timeout(1000)
         result["sorteer na terugzetten"] = sort.evaluate(BOXES)
@@ -112,10 +116,8 @@ def render(root: Path, out: Path) -> dict:
                 quiz.locator("input[type=radio]").first.check()
             element.locator("button", has_text="Controleer").click()
         page.wait_for_timeout(1500)
-        for name, element in (("sorteer na Controleer", sort), ("quiz na Controleer", quiz)):
-            element.scroll_into_view_if_needed()
-            result[name] = element.evaluate(BOXES)
-            element.screenshot(path=str(out / f"{name}.png"))
+        capture("sorteer na Controleer", sort)
+        capture("quiz na Controleer", quiz)
         context.close()
     return result
 

@@ -104,15 +104,7 @@ def put(kind: str, key, png: bytes) -> None:
     where = folder()
     if where is None or not png.startswith(_PNG_SIGNATURE) or len(png) > MAX_PNG_BYTES:
         return
-    try:
-        where.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".figuur.", suffix=".tmp", dir=where)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(png)
-        os.replace(tmp, where / f"{name}.png")
-        _prune(where)
-    except OSError:
-        pass
+    _write(where, f"{name}.png", png)
 
 
 def get_text(kind: str, key) -> str | None:
@@ -135,14 +127,20 @@ def put_text(kind: str, key, text: str) -> None:
     name = _name("tekst", ["tekst", kind, key])
     _memory[name] = text.encode("utf-8")
     where = folder()
-    if where is None:
-        return
+    if where is not None:
+        _write(where, f"{name}.txt", _memory[name])
+
+
+def _write(where: Path, file_name: str, data: bytes) -> None:
+    """Write a cache file atomically and keep the folder bounded; a cache that cannot be written
+    only costs time."""
     try:
         where.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tekst.", suffix=".tmp", dir=where)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, where / f"{name}.txt")
+        fd, tmp = tempfile.mkstemp(prefix=".cache.", suffix=".tmp", dir=where)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, where / file_name)
+        _prune(where)
     except OSError:
         pass
 

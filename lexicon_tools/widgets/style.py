@@ -349,9 +349,7 @@ class LineAbove:
 
     @value.setter
     def value(self, text: str) -> None:
-        if text != self._value:
-            self._value = text
-            self.widget.value = self._html()
+        self._show(text, self._below)
 
     @property
     def below(self) -> str:
@@ -359,8 +357,11 @@ class LineAbove:
 
     @below.setter
     def below(self, text: str) -> None:
-        if text != self._below:
-            self._below = text
+        self._show(self._value, text)
+
+    def _show(self, above: str, below: str) -> None:
+        if (above, below) != (self._value, self._below):
+            self._value, self._below = above, below
             self.widget.value = self._html()
 
 
